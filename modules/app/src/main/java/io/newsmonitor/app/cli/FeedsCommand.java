@@ -1,0 +1,145 @@
+package io.newsmonitor.app.cli;
+
+import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.app.wiring.Seeder;
+import io.newsmonitor.config.Durations;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.PollerState;
+import io.newsmonitor.model.SourceType;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsmonitor feeds add|remove|list|status}: the source list in the feeds topic, changed at run time. */
+@Command(name = "feeds", mixinStandardHelpOptions = true,
+        description = "Show and change the sources the pollers share (the compacted feeds topic).",
+        subcommands = {FeedsCommand.Add.class, FeedsCommand.Remove.class, FeedsCommand.ListSources.class,
+                FeedsCommand.Status.class})
+final class FeedsCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or replace a source.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+        @Parameters(index = "0", paramLabel = "ID", description = "Source id (lower case, digits, '.', '_', '-')")
+        String id;
+        @Parameters(index = "1", paramLabel = "URL", description = "Feed or listing page address")
+        String url;
+        @Option(names = "--type", defaultValue = "auto", description = "rss, atom, auto (default) or html")
+        String type;
+        @Option(names = "--interval", defaultValue = "15m", description = "Polling interval (default: 15m)")
+        String interval;
+        @Option(names = "--language", description = "Language hint (fr, en, de, ...)")
+        String language;
+        @Option(names = "--tag", description = "A tag (repeatable)")
+        List<String> tags = List.of();
+        @Option(names = "--full-text", description = "Fetch each article page for the whole text")
+        boolean fullText;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "source id '" + id + "' must be lower case letters, digits, '.', '_' or '-'");
+            }
+            SourceType sourceType = SourceType.parse(type);
+            if (sourceType == SourceType.HTML) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "html sources need selectors: declare them in feeds.yaml");
+            }
+            Duration every = Durations.parse(interval);
+            AppConfig config = kafka.load();
+            FeedSource source = new FeedSource(id, id, url, sourceType, every, Duration.ofMinutes(2)
+                    .compareTo(every) < 0 ? Duration.ofMinutes(2) : every, Duration.ofHours(6).compareTo(every) > 0
+                    ? Duration.ofHours(6) : every, true, language, tags, true, fullText, false, null);
+            Seeder.write(config.kafka().commonProperties(), config.kafka().topics().feeds(), id, source);
+            spec.commandLine().getOut().println("added " + id + " " + url);
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Remove a source. A source of feeds.yaml comes back at the next start unless it is "
+                    + "removed from the file too."})
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+        @Parameters(paramLabel = "ID")
+        String id;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AppConfig config = kafka.load();
+            if (!Seeder.current(config.kafka().commonProperties(), config.kafka().topics().feeds()).containsKey(id)) {
+                spec.commandLine().getErr().println("newsmonitor: no source '" + id + "'");
+                return 1;
+            }
+            Seeder.write(config.kafka().commonProperties(), config.kafka().topics().feeds(), id, null);
+            spec.commandLine().getOut().println("removed " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the sources.")
+    static final class ListSources implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AppConfig config = kafka.load();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-36s %-5s %-8s %-8s %s%n", "ID", "TYPE", "INTERVAL", "ENABLED", "URL");
+            new TreeMap<>(Seeder.current(config.kafka().commonProperties(), config.kafka().topics().feeds()))
+                    .values().forEach(s -> out.printf("%-36s %-5s %-8s %-8s %s%n", s.id(), s.type().jsonName(),
+                            human(s.interval()), s.enabled(), s.url()));
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show each source's polling state: status, last success, last error, next poll.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            AppConfig config = kafka.load();
+            Map<String, Object> common = config.kafka().commonProperties();
+            Map<String, FeedSource> sources = Seeder.current(common, config.kafka().topics().feeds());
+            Map<String, PollerState> states = Seeder.current(common, config.kafka().topics().pollerState());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-36s %-9s %9s %8s %-24s %-24s %s%n", "ID", "STATUS", "PUBLISHED", "FAILURES",
+                    "LAST SUCCESS", "NEXT POLL", "LAST ERROR");
+            for (String id : new TreeMap<>(sources).keySet()) {
+                PollerState s = states.getOrDefault(id, PollerState.initial(id));
+                out.printf("%-36s %-9s %9d %8d %-24s %-24s %s%n", id, s.status(), s.published(),
+                        s.consecutiveFailures(), s.lastSuccessAt() == null ? "-" : s.lastSuccessAt(),
+                        s.nextPollAt() == null ? "-" : s.nextPollAt(),
+                        s.status() == PollerState.Status.FAILING && s.lastError() != null ? s.lastError() : "");
+            }
+            return 0;
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,61 @@
+package io.newsmonitor.app.cli;
+
+import io.newsmonitor.app.wiring.AppConfig;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The commands that run one role each, for scaling out on a real cluster. */
+final class RoleCommands {
+
+    private RoleCommands() {
+    }
+
+    private abstract static class OneRole implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+
+        abstract Launcher.Role role();
+
+        @Override
+        public Integer call() throws Exception {
+            AppConfig config = kafka.load();
+            Shutdown shutdown = new Shutdown();
+            Launcher.prepare(config, role() == Launcher.Role.POLLER);
+            Launcher.start(config, EnumSet.of(role()), shutdown);
+            shutdown.awaitStop();
+            return 0;
+        }
+    }
+
+    @Command(name = "poll", mixinStandardHelpOptions = true,
+            description = {"Run a poller instance against a cluster (--bootstrap-servers or kafka.bootstrapServers).",
+                    "Instances share the sources through a consumer group; start more to scale out."})
+    static final class Poll extends OneRole {
+        @Override
+        Launcher.Role role() {
+            return Launcher.Role.POLLER;
+        }
+    }
+
+    @Command(name = "process", mixinStandardHelpOptions = true,
+            description = {"Run a processor instance (Kafka Streams) against a cluster.",
+                    "Instances share the partitions of the raw topic; start more to scale out."})
+    static final class Process extends OneRole {
+        @Override
+        Launcher.Role role() {
+            return Launcher.Role.PROCESSOR;
+        }
+    }
+
+    @Command(name = "sink", mixinStandardHelpOptions = true,
+            description = {"Run a sink instance (alerts and aggregates, Kafka Streams) against a cluster.",
+                    "Instances share the partitions of the classified topic; start more to scale out."})
+    static final class Sink extends OneRole {
+        @Override
+        Launcher.Role role() {
+            return Launcher.Role.SINK;
+        }
+    }
+}

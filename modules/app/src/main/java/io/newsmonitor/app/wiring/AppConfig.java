@@ -1,0 +1,64 @@
+package io.newsmonitor.app.wiring;
+
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.config.Setting;
+import io.newsmonitor.config.Settings;
+import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.processor.topology.ProcessorConfig;
+import io.newsmonitor.sink.topology.SinkConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole configuration: {@code newsmonitor.yaml} (every role's settings) and the paths of the other files of the
+ * configuration directory. Loaded once at start-up; a bad value stops start-up with a message naming file and key.
+ *
+ * @param dir       the configuration directory
+ * @param kafka     how to reach Kafka
+ * @param poller    poller settings
+ * @param processor processor settings
+ * @param sink      sink settings
+ */
+public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, ProcessorConfig processor,
+                        SinkConfig sink) {
+
+    public static final String MAIN_FILE = "newsmonitor.yaml";
+    public static final String FEEDS_FILE = "feeds.yaml";
+    public static final String SUBSCRIPTIONS_FILE = "subscriptions.yaml";
+
+    /** Every setting {@code newsmonitor.yaml} may hold. */
+    public static List<Setting<?>> settings() {
+        List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
+        all.addAll(PollerConfig.SETTINGS);
+        all.addAll(ProcessorConfig.SETTINGS);
+        all.addAll(SinkConfig.SETTINGS);
+        return all;
+    }
+
+    /**
+     * Loads the configuration directory.
+     *
+     * @param dir                  the directory
+     * @param bootstrapServers     {@code --bootstrap-servers}, or {@code null}
+     * @param kafkaClientConfig    {@code --kafka-config}, or {@code null}
+     */
+    public static AppConfig load(Path dir, String bootstrapServers, Path kafkaClientConfig) {
+        Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());
+        return new AppConfig(dir, KafkaConfig.from(settings, bootstrapServers, kafkaClientConfig),
+                PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings));
+    }
+
+    /** This configuration pointed at another cluster (the embedded broker). */
+    public AppConfig withBootstrapServers(String servers) {
+        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink);
+    }
+
+    public Path feedsFile() {
+        return dir.resolve(FEEDS_FILE);
+    }
+
+    public Path subscriptionsFile() {
+        return dir.resolve(SUBSCRIPTIONS_FILE);
+    }
+}

@@ -1,0 +1,94 @@
+package io.newsmonitor.app.wiring;
+
+import io.newsmonitor.topics.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes compacted topics that hold configuration (sources, subscriptions): their current content, and
+ * seeding them from a file, writing only the entries that are new or changed so that a restart writes nothing.
+ */
+public final class Seeder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private Seeder() {
+    }
+
+    /** The latest value per key of a compacted topic, read to its end. */
+    public static <V> Map<String, V> current(Map<String, Object> common, Topic<String, V> topic) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, V> latest = new HashMap<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
+                    if (record.value() == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), record.value());
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    /** Writes the entries that are absent from the topic or differ from it; returns how many were written. */
+    public static <V> int seed(Map<String, Object> common, Topic<String, V> topic, List<V> entries,
+                               Function<V, String> key) {
+        Map<String, V> existing = current(common, topic);
+        int written = 0;
+        try (KafkaProducer<String, V> producer = producer(common, topic)) {
+            for (V entry : entries) {
+                if (!Objects.equals(existing.get(key.apply(entry)), entry)) {
+                    producer.send(new ProducerRecord<>(topic.name(), key.apply(entry), entry));
+                    written++;
+                }
+            }
+            producer.flush();
+        }
+        if (written > 0) {
+            LOG.info("Seeded {} new or changed entr{} into {}", written, written == 1 ? "y" : "ies", topic.name());
+        }
+        return written;
+    }
+
+    /** Writes one entry, or a tombstone when {@code value} is {@code null}. */
+    public static <V> void write(Map<String, Object> common, Topic<String, V> topic, String key, V value) {
+        try (KafkaProducer<String, V> producer = producer(common, topic)) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value));
+            producer.flush();
+        }
+    }
+
+    private static <V> KafkaProducer<String, V> producer(Map<String, Object> common, Topic<String, V> topic) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+}

@@ -1,0 +1,134 @@
+package io.newsmonitor.poller.config;
+
+import io.newsmonitor.config.ConfigException;
+import io.newsmonitor.config.ConfigNode;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.HtmlSelectors;
+import io.newsmonitor.model.SourceType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code feeds.yaml}: source definitions with defaults, validated entry by entry, every error naming file and
+ * path ({@code config/feeds.yaml: feeds[3].url: ...}).
+ */
+public final class FeedCatalog {
+
+    private static final Set<String> TOP = Set.of("version", "defaults", "feeds");
+    private static final Set<String> DEFAULTS = Set.of("interval", "minInterval", "maxInterval", "adaptive",
+            "fullText", "allowPrivateNetwork");
+    private static final Set<String> SOURCE = Set.of("id", "name", "url", "type", "interval", "minInterval",
+            "maxInterval", "adaptive", "language", "tags", "enabled", "fullText", "allowPrivateNetwork", "confirmed",
+            "evidence", "html");
+    private static final Set<String> HTML = Set.of("listing", "article");
+    private static final Set<String> LISTING = Set.of("item", "link", "title", "date", "summary");
+    private static final Set<String> ARTICLE = Set.of("content");
+
+    private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
+    private static final Duration DEFAULT_MIN = Duration.ofMinutes(2);
+    private static final Duration DEFAULT_MAX = Duration.ofHours(6);
+
+    private FeedCatalog() {
+    }
+
+    /** The sources of a catalogue file. */
+    public static List<FeedSource> load(Path file) {
+        return read(ConfigNode.load(file));
+    }
+
+    /** The sources of a parsed catalogue. */
+    public static List<FeedSource> read(ConfigNode root) {
+        root.allowOnly(TOP);
+        ConfigNode defaults = root.child("defaults");
+        Defaults d = defaults == null ? new Defaults(DEFAULT_INTERVAL, DEFAULT_MIN, DEFAULT_MAX, true, false, false)
+                : new Defaults(defaults.allowOnly(DEFAULTS).duration("interval", DEFAULT_INTERVAL),
+                        defaults.duration("minInterval", DEFAULT_MIN), defaults.duration("maxInterval", DEFAULT_MAX),
+                        defaults.bool("adaptive", true), defaults.bool("fullText", false),
+                        defaults.bool("allowPrivateNetwork", false));
+        List<FeedSource> sources = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode entry : root.list("feeds")) {
+            FeedSource source = source(entry, d);
+            if (!ids.add(source.id())) {
+                throw new ConfigException(entry.file(), entry.path() + ".id", "duplicate id '" + source.id() + "'");
+            }
+            sources.add(source);
+        }
+        return sources;
+    }
+
+    private record Defaults(Duration interval, Duration min, Duration max, boolean adaptive, boolean fullText,
+                            boolean allowPrivateNetwork) {
+    }
+
+    private static FeedSource source(ConfigNode entry, Defaults d) {
+        entry.allowOnly(SOURCE);
+        String id = entry.requiredString("id");
+        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
+            throw new ConfigException(entry.file(), entry.path() + ".id",
+                    "'" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
+        }
+        String url = entry.requiredString("url");
+        checkUrl(entry, url);
+        SourceType type;
+        try {
+            type = SourceType.parse(entry.string("type", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(entry.file(), entry.path() + ".type", e.getMessage(), e);
+        }
+        Duration interval = entry.duration("interval", d.interval());
+        Duration min = entry.duration("minInterval", d.min().compareTo(interval) > 0 ? interval : d.min());
+        Duration max = entry.duration("maxInterval", d.max().compareTo(interval) < 0 ? interval : d.max());
+        if (min.compareTo(max) > 0) {
+            throw entry.error("minInterval " + min + " is longer than maxInterval " + max);
+        }
+        boolean fullText = entry.bool("fullText", d.fullText());
+        HtmlSelectors html = html(entry.child("html"));
+        if (type == SourceType.HTML && html == null) {
+            throw new ConfigException(entry.file(), entry.path() + ".html",
+                    "is required for type html (listing selectors: item, link, title, date, summary)");
+        }
+        return new FeedSource(id, entry.string("name", id), url, type, interval, min, max,
+                entry.bool("adaptive", d.adaptive()), entry.string("language", null), entry.strings("tags"),
+                entry.bool("enabled", true), fullText, entry.bool("allowPrivateNetwork", d.allowPrivateNetwork()),
+                html);
+    }
+
+    private static void checkUrl(ConfigNode entry, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(entry.file(), entry.path() + ".url",
+                        "'" + url + "' must be an absolute http(s) address");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(entry.file(), entry.path() + ".url", "'" + url + "' is not a URL: "
+                    + e.getReason(), e);
+        }
+    }
+
+    private static HtmlSelectors html(ConfigNode html) {
+        if (html == null) {
+            return null;
+        }
+        html.allowOnly(HTML);
+        ConfigNode listing = html.child("listing");
+        ConfigNode article = html.child("article");
+        if (listing == null) {
+            throw html.error("listing selectors are required");
+        }
+        listing.allowOnly(LISTING);
+        if (article != null) {
+            article.allowOnly(ARTICLE);
+        }
+        return new HtmlSelectors(listing.requiredString("item"), listing.string("link", null),
+                listing.string("title", null), listing.string("date", null), listing.string("summary", null),
+                article == null ? null : article.string("content", null));
+    }
+}

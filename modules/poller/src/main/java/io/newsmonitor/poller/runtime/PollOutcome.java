@@ -1,0 +1,19 @@
+package io.newsmonitor.poller.runtime;
+
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.PollerState;
+import java.util.List;
+
+/**
+ * The result of one poll of one source: the new announcements and the source's new state, which are published
+ * together in one transaction.
+ *
+ * @param announcements new announcements, oldest first
+ * @param state         the source's state after this poll
+ */
+public record PollOutcome(List<Announcement> announcements, PollerState state) {
+
+    public PollOutcome {
+        announcements = List.copyOf(announcements);
+    }
+}

@@ -1,0 +1,308 @@
+package io.newsmonitor.poller.runtime;
+
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.PollerState;
+import io.newsmonitor.topics.Topic;
+import io.newsmonitor.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A poller instance. Instances share the sources through a Kafka consumer group on the compacted feeds topic: each
+ * polls only the sources of the partitions it is assigned, and a dead instance's partitions (and so its sources)
+ * move to the others at the next rebalance. The state of a source lives in the state topic, in the partition of the
+ * same number (both are keyed by source id), and is read back when the partition is assigned.
+ *
+ * <p>The announcements of a poll and the source's new state are written in one Kafka transaction, together with the
+ * feeds consumer's position: a crash between fetch and publish loses nothing (the state was not advanced), a
+ * restart republishes nothing (the state says what was published), and an instance that lost its partitions without
+ * knowing it is fenced off by the group generation (KIP-447), so two instances never publish for one source.
+ */
+public final class PollerService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
+    private static final Duration LOOP = Duration.ofMillis(100);
+    private static final int MAX_OUTCOMES_PER_TRANSACTION = 200;
+
+    private final PollerSettings settings;
+    private final KafkaConfig kafka;
+    private final Topics topics;
+    private final SourcePoller poller;
+    private final Schedule schedule;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private final Map<String, FeedSource> sources = new HashMap<>();
+    private final Map<String, PollerState> states = new HashMap<>();
+    private final Map<String, Instant> due = new HashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final Set<Integer> owned = new HashSet<>();
+    private final ConcurrentLinkedQueue<PollOutcome> done = new ConcurrentLinkedQueue<>();
+
+    private KafkaConsumer<String, FeedSource> feedsConsumer;
+
+    public PollerService(PollerSettings settings, KafkaConfig kafka, SourcePoller poller, Schedule schedule,
+                         Clock clock) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.topics = kafka.topics();
+        this.poller = poller;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread t = new Thread(runnable, "poller-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs until {@link #close()}; call on a thread of its own. */
+    public void run() {
+        Topic<String, FeedSource> feeds = topics.feeds();
+        try (KafkaConsumer<String, FeedSource> consumer = new KafkaConsumer<>(feedsConsumerProps(),
+                feeds.keySerde().deserializer(), feeds.valueSerde().deserializer());
+             KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProps())) {
+            feedsConsumer = consumer;
+            producer.initTransactions();
+            consumer.subscribe(List.of(feeds.name()), new Rebalance());
+            LOG.info("Poller {} started: group {}, {} workers", settings.instanceId(), settings.groupId(),
+                    settings.workers());
+            while (running.get()) {
+                for (ConsumerRecord<String, FeedSource> record : consumer.poll(LOOP)) {
+                    onFeedRecord(record);
+                }
+                dispatchDue();
+                publishDone(producer, consumer);
+            }
+        } catch (WakeupException e) {
+            // close() was called
+        } catch (ProducerFencedException e) {
+            LOG.error("Poller {} fenced by another instance with the same id; stopping", settings.instanceId());
+        } finally {
+            workers.shutdownNow();
+            LOG.info("Poller {} stopped", settings.instanceId());
+        }
+    }
+
+    private void onFeedRecord(ConsumerRecord<String, FeedSource> record) {
+        String id = record.key();
+        if (record.value() == null || !record.value().enabled()) {
+            sources.remove(id);
+            due.remove(id);
+            return;
+        }
+        FeedSource previous = sources.put(id, record.value());
+        if (previous == null) {
+            due.putIfAbsent(id, schedule.first(record.value(), clock.instant()));
+        } else if (!previous.url().equals(record.value().url())) {
+            due.put(id, schedule.first(record.value(), clock.instant()));
+        }
+    }
+
+    private void dispatchDue() {
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> entry : due.entrySet()) {
+            String id = entry.getKey();
+            if (!entry.getValue().isAfter(now) && !inFlight.contains(id) && sources.containsKey(id)) {
+                FeedSource source = sources.get(id);
+                PollerState state = states.getOrDefault(id, PollerState.initial(id));
+                inFlight.add(id);
+                workers.execute(() -> {
+                    try {
+                        done.add(poller.poll(source, state));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        }
+    }
+
+    private void publishDone(KafkaProducer<String, Object> producer, KafkaConsumer<String, FeedSource> consumer) {
+        List<PollOutcome> batch = new ArrayList<>();
+        for (PollOutcome o; batch.size() < MAX_OUTCOMES_PER_TRANSACTION && (o = done.poll()) != null; ) {
+            inFlight.remove(o.state().sourceId());
+            if (sources.containsKey(o.state().sourceId())) {
+                batch.add(o);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            producer.beginTransaction();
+            for (PollOutcome outcome : batch) {
+                for (Announcement a : outcome.announcements()) {
+                    producer.send(new ProducerRecord<>(topics.raw().name(), a.id(), a));
+                }
+                producer.send(new ProducerRecord<>(topics.pollerState().name(), outcome.state().sourceId(),
+                        outcome.state()));
+            }
+            producer.sendOffsetsToTransaction(positions(consumer), consumer.groupMetadata());
+            producer.commitTransaction();
+            for (PollOutcome outcome : batch) {
+                states.put(outcome.state().sourceId(), outcome.state());
+                due.put(outcome.state().sourceId(), outcome.state().nextPollAt());
+            }
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("Poller {}: transaction of {} poll(s) aborted ({}); those sources will be polled again",
+                    settings.instanceId(), batch.size(), e.getMessage());
+            producer.abortTransaction();
+            batch.forEach(o -> due.put(o.state().sourceId(), clock.instant().plusSeconds(1)));
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> positions(KafkaConsumer<?, ?> consumer) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        return offsets;
+    }
+
+    /** Sources and states follow partition ownership. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // The whole compacted topic is the source list: always read it from the start.
+            feedsConsumer.seekToBeginning(partitions);
+            partitions.forEach(tp -> owned.add(tp.partition()));
+            restoreStates(partitions);
+            LOG.info("Poller {} now owns feeds partitions {}", settings.instanceId(), owned);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            Set<Integer> lost = new HashSet<>();
+            partitions.forEach(tp -> lost.add(tp.partition()));
+            owned.removeAll(lost);
+            int count = topics.feeds().partitions();
+            sources.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
+            states.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
+            due.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
+        }
+    }
+
+    private static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                % partitions;
+    }
+
+    /** Reads the committed states of the sources of these partitions, up to the last stable offset. */
+    private void restoreStates(Collection<TopicPartition> feedPartitions) {
+        Topic<String, PollerState> stateTopic = topics.pollerState();
+        List<TopicPartition> statePartitions = feedPartitions.stream()
+                .map(tp -> new TopicPartition(stateTopic.name(), tp.partition())).toList();
+        Map<String, Object> props = kafka.commonProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, PollerState> reader = new KafkaConsumer<>(props,
+                stateTopic.keySerde().deserializer(), stateTopic.valueSerde().deserializer())) {
+            reader.assign(statePartitions);
+            reader.seekToBeginning(statePartitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(statePartitions);
+            int restored = 0;
+            while (statePartitions.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, PollerState> record : reader.poll(LOOP)) {
+                    if (record.value() == null) {
+                        states.remove(record.key());
+                    } else {
+                        states.put(record.key(), record.value());
+                        restored++;
+                    }
+                }
+            }
+            states.values().forEach(s -> {
+                if (s.nextPollAt() != null) {
+                    due.put(s.sourceId(), s.nextPollAt());
+                }
+            });
+            LOG.info("Poller {} restored {} source state record(s)", settings.instanceId(), restored);
+        }
+    }
+
+    private Map<String, Object> feedsConsumerProps() {
+        Map<String, Object> props = kafka.commonProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.instanceId() + "-feeds");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3);
+        return props;
+    }
+
+    private Map<String, Object> producerProps() {
+        Map<String, Object> props = kafka.commonProperties();
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.instanceId());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.groupId() + "-" + settings.instanceId());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AnyJsonSerializer.class);
+        return props;
+    }
+
+    /** Asks the poll loop to stop; it finishes the transaction under way and leaves the group. */
+    @Override
+    public void close() {
+        running.set(false);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A new instance id for this process, unless one was configured. */
+    public static String randomInstanceId() {
+        return "poller-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

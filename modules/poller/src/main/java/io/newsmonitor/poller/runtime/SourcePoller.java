@@ -1,0 +1,165 @@
+package io.newsmonitor.poller.runtime;
+
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.PollerState;
+import io.newsmonitor.poller.http.FetchException;
+import io.newsmonitor.poller.http.FetchResult;
+import io.newsmonitor.poller.http.HostGate;
+import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.normalise.AnnouncementFactory;
+import io.newsmonitor.poller.parse.FeedItem;
+import io.newsmonitor.poller.parse.FeedParseException;
+import io.newsmonitor.poller.parse.FeedParser;
+import io.newsmonitor.poller.parse.HtmlListingParser;
+import io.newsmonitor.poller.parse.ParsedFeed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one source once: conditional fetch, parse (strict, else lenient), keep the items not seen before, fetch their
+ * article pages when the source wants full text, and compute the source's next state. Never throws for a bad
+ * source: every failure becomes a {@code FAILING} state naming the cause, with one log line.
+ */
+public final class SourcePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+
+    private final HttpFetcher fetcher;
+    private final HostGate gate;
+    private final FeedParser feedParser = new FeedParser();
+    private final HtmlListingParser htmlParser = new HtmlListingParser();
+    private final AnnouncementFactory factory;
+    private final Schedule schedule;
+    private final int seenWindow;
+    private final Clock clock;
+
+    /**
+     * @param seenWindow how many published ids to remember per source, to recognise items already published
+     */
+    public SourcePoller(HttpFetcher fetcher, HostGate gate, AnnouncementFactory factory, Schedule schedule,
+                        int seenWindow, Clock clock) {
+        this.fetcher = fetcher;
+        this.gate = gate;
+        this.factory = factory;
+        this.schedule = schedule;
+        this.seenWindow = seenWindow;
+        this.clock = clock;
+    }
+
+    /** Polls the source; the outcome's state says whether it worked. */
+    public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
+        URI url = URI.create(source.url());
+        try {
+            FetchResult fetched = gate.call(url.getHost(), () ->
+                    fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
+            if (fetched.notModified()) {
+                return success(source, state, fetched, List.of(), state.status() == PollerState.Status.RECOVERED,
+                        null, state.hub());
+            }
+            ParsedFeed parsed = source.type().isFeed()
+                    ? feedParser.parse(fetched.body(), fetched.contentType())
+                    : htmlParser.listing(fetched.body(), fetched.contentType(), fetched.url(), source.html());
+            if (parsed.recovered()) {
+                LOG.warn("Source {}: malformed feed, {} items recovered leniently ({})", source.id(),
+                        parsed.items().size(), parsed.problem());
+            }
+            List<Announcement> fresh = fresh(source, state, parsed.items(), fetched.url());
+            Duration hint = max(parsed.ttl(), fetched.freshFor());
+            return success(source, state, fetched, fresh, parsed.recovered(), hint,
+                    parsed.hub() != null ? parsed.hub() : state.hub());
+        } catch (FetchException e) {
+            return failure(source, state, e.getMessage(), e.retryAfter());
+        } catch (FeedParseException e) {
+            return failure(source, state, e.getMessage() + " at " + source.url(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Source {}: unexpected failure at {}", source.id(), source.url(), e);
+            return failure(source, state, "unexpected " + e, null);
+        }
+    }
+
+    private List<Announcement> fresh(FeedSource source, PollerState state, List<FeedItem> items, URI base)
+            throws InterruptedException {
+        Instant now = clock.instant();
+        Set<String> seen = new HashSet<>(state.seenIds());
+        List<Announcement> fresh = new ArrayList<>();
+        for (FeedItem item : items) {
+            Announcement a = factory.create(source, item, base, now);
+            if (a != null && seen.add(a.id())) {
+                fresh.add(source.fullText() && a.url() != null ? withFullText(source, a) : a);
+            }
+        }
+        // Feeds list newest first; publish oldest first so that consumers see them in order.
+        Collections.reverse(fresh);
+        return fresh;
+    }
+
+    private Announcement withFullText(FeedSource source, Announcement a) throws InterruptedException {
+        URI article = URI.create(a.url());
+        try {
+            FetchResult page = gate.call(article.getHost(), () ->
+                    fetcher.fetch(source.id(), article, null, null, source.allowPrivateNetwork()));
+            String text = htmlParser.articleText(page.body(), page.contentType(), page.url(),
+                    source.html() == null ? null : source.html().articleContent());
+            return text == null ? a : new Announcement(a.id(), a.sourceId(), a.url(), a.guid(), a.title(),
+                    a.summary(), text, a.language(), a.publishedAt(), a.fetchedAt(), a.tags());
+        } catch (FetchException e) {
+            LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(),
+                    e.getMessage());
+            return a;
+        }
+    }
+
+    private PollOutcome success(FeedSource source, PollerState state, FetchResult fetched, List<Announcement> fresh,
+                                boolean recovered, Duration hint, String hub) {
+        Instant now = clock.instant();
+        Duration interval = schedule.afterSuccess(source, state.currentInterval(), fresh.size(), hint);
+        PollerState next = new PollerState(source.id(),
+                recovered ? PollerState.Status.RECOVERED : PollerState.Status.OK,
+                fetched.etag() != null ? fetched.etag() : fetched.notModified() ? state.etag() : null,
+                fetched.lastModified() != null ? fetched.lastModified()
+                        : fetched.notModified() ? state.lastModified() : null,
+                remember(state.seenIds(), fresh), now, state.lastErrorAt(), state.lastError(), 0, interval,
+                schedule.next(now, interval), state.published() + fresh.size(), hub);
+        if (!fresh.isEmpty()) {
+            LOG.info("Source {}: {} new announcement(s)", source.id(), fresh.size());
+        }
+        return new PollOutcome(fresh, next);
+    }
+
+    private PollOutcome failure(FeedSource source, PollerState state, String problem, Duration retryAfter) {
+        Instant now = clock.instant();
+        int failures = state.consecutiveFailures() + 1;
+        Duration delay = schedule.afterFailure(source, failures, retryAfter);
+        LOG.warn("Source {}: {} (failure {} in a row, next try in {})", source.id(), problem, failures, delay);
+        PollerState next = new PollerState(source.id(), PollerState.Status.FAILING, state.etag(),
+                state.lastModified(), state.seenIds(), state.lastSuccessAt(), now, problem, failures,
+                state.currentInterval(), schedule.next(now, delay), state.published(), state.hub());
+        return new PollOutcome(List.of(), next);
+    }
+
+    private List<String> remember(List<String> seen, List<Announcement> fresh) {
+        Deque<String> window = new ArrayDeque<>(new LinkedHashSet<>(seen));
+        fresh.forEach(a -> window.addLast(a.id()));
+        while (window.size() > seenWindow) {
+            window.removeFirst();
+        }
+        return List.copyOf(window);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+    }
+}

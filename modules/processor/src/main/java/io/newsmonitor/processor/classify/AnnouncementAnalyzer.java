@@ -1,0 +1,106 @@
+package io.newsmonitor.processor.classify;
+
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ActorType;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.processor.dedup.Candidate;
+import io.newsmonitor.processor.dedup.Fingerprint;
+import io.newsmonitor.processor.dedup.MinHash;
+import io.newsmonitor.processor.text.LanguageGuesser;
+import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.processor.text.TextCleaner;
+import io.newsmonitor.processor.text.Token;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The per-announcement half of the pipeline, free of shared state so that it runs in parallel on every partition:
+ * clean, detect the language, classify, and compute the fingerprint the deduplicator will compare.
+ */
+public final class AnnouncementAnalyzer {
+
+    /** Words per shingle for near-duplicate detection. */
+    static final int SHINGLE_WIDTH = 4;
+    /** Shortest content word kept for story similarity (shorter ones are mostly function words). */
+    private static final int MIN_WORD_LENGTH = 4;
+
+    private final TextCleaner cleaner;
+    private final LanguageGuesser languages;
+    private final TextAnalyzer analyzer;
+    private final Classifier classifier;
+    private final MinHash shingleHash;
+    private final MinHash wordHash;
+    private final Clock clock;
+
+    public AnnouncementAnalyzer(TextCleaner cleaner, LanguageGuesser languages, TextAnalyzer analyzer,
+                                Classifier classifier, MinHash shingleHash, MinHash wordHash, Clock clock) {
+        this.cleaner = cleaner;
+        this.languages = languages;
+        this.analyzer = analyzer;
+        this.classifier = classifier;
+        this.shingleHash = shingleHash;
+        this.wordHash = wordHash;
+        this.clock = clock;
+    }
+
+    /** Classifies an announcement and fingerprints it. */
+    public Candidate analyze(Announcement a) {
+        TextCleaner.Cleaned cleaned = cleaner.clean(a);
+        Classification c = classifier.classify(cleaned.text(), cleaned.titleLength());
+        ClassifiedAnnouncement classified = new ClassifiedAnnouncement(a.id(), a.sourceId(), a.url(), a.title(),
+                languages.detect(cleaned.text()), a.publishedAt(), a.fetchedAt(), clock.instant(), cleaned.text(),
+                c.actors(), c.countries(), c.themes(), c.aiCooperation(), c.cooperation(), a.id(), c.evidence(),
+                classifier.taxonomy().version());
+        return new Candidate(classified, fingerprint(a, cleaned.body().isEmpty() ? cleaned.text() : cleaned.body(),
+                classified));
+    }
+
+    private Fingerprint fingerprint(Announcement a, String body, ClassifiedAnnouncement c) {
+        List<String> terms = analyzer.tokens(body).stream().map(Token::term).toList();
+        Set<String> shingles = MinHash.shingles(terms, SHINGLE_WIDTH);
+        Set<String> words = terms.stream().filter(t -> t.length() >= MIN_WORD_LENGTH)
+                .collect(Collectors.toSet());
+        List<String> exact = new ArrayList<>();
+        if (a.url() != null) {
+            exact.add("url:" + a.url());
+        }
+        if (a.guid() != null) {
+            exact.add("guid:" + a.guid());
+        }
+        if (!terms.isEmpty()) {
+            exact.add("text:" + sha256(String.join(" ", terms)));
+        }
+        Instant eventTime = a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
+        return new Fingerprint(exact, shingleHash.signature(shingles), shingles.size(), wordHash.signature(words),
+                storyKey(c), eventTime.toEpochMilli());
+    }
+
+    /** The cooperation parties, else the countries and organisations; {@code null} when fewer than two. */
+    private static String storyKey(ClassifiedAnnouncement c) {
+        Set<String> salient = new TreeSet<>(c.cooperation().parties());
+        if (salient.isEmpty()) {
+            c.actors().stream().filter(m -> m.type() == ActorType.COUNTRY || m.type() == ActorType.ORGANISATION)
+                    .map(ActorMention::id).forEach(salient::add);
+        }
+        return salient.size() < 2 ? null : String.join("+", salient);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

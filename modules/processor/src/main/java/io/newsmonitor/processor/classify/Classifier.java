@@ -1,0 +1,220 @@
+package io.newsmonitor.processor.classify;
+
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ActorType;
+import io.newsmonitor.model.Cooperation;
+import io.newsmonitor.model.Evidence;
+import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.processor.taxonomy.Actor;
+import io.newsmonitor.processor.taxonomy.ActorTerm;
+import io.newsmonitor.processor.taxonomy.MentionForm;
+import io.newsmonitor.processor.taxonomy.Taxonomy;
+import io.newsmonitor.processor.taxonomy.Theme;
+import io.newsmonitor.processor.taxonomy.ThemeTerm;
+import io.newsmonitor.processor.text.PhraseMatcher;
+import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.processor.text.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Classifies a cleaned text by actor and theme and decides whether it announces AI cooperation.
+ *
+ * <ul>
+ *   <li>Actors: dictionary phrases on analysed tokens, acronyms on raw tokens. A combining form ({@code franco})
+ *       counts only before a hyphen; a capital only where it stands for a government, not after a preposition of
+ *       place ({@code à Paris}, {@code in Berlin}).</li>
+ *   <li>Themes: the weights of the matched terms add up (title matches count double); a theme is present from its
+ *       {@code minScore}.</li>
+ *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as
+ *       one) holds a cooperation cue and at least two distinct parties (see {@link Actor#isDistinctPartyFrom}).
+ *       A person stands for their country as a party.</li>
+ * </ul>
+ * Every decision keeps its evidence (term and offsets). Thread-safe.
+ */
+public final class Classifier {
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("à", "a", "au", "en", "de", "du", "in", "at",
+            "near", "from", "nach", "aus", "bei", "im", "zu", "vers", "depuis", "to", "von");
+    private static final double TITLE_FACTOR = 2.0;
+
+    private final Taxonomy taxonomy;
+    private final TextAnalyzer analyzer;
+    private final double aiSubstantiveScore;
+
+    /**
+     * @param aiSubstantiveScore the {@code ai} score from which AI is the subject rather than a passing word
+     */
+    public Classifier(Taxonomy taxonomy, TextAnalyzer analyzer, double aiSubstantiveScore) {
+        this.taxonomy = taxonomy;
+        this.analyzer = analyzer;
+        this.aiSubstantiveScore = aiSubstantiveScore;
+    }
+
+    /** The taxonomy this classifier uses. */
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /**
+     * Classifies a text whose first {@code titleLength} characters are the title.
+     */
+    public Classification classify(String text, int titleLength) {
+        List<Token> tokens = analyzer.tokens(text);
+        Sentences sentences = new Sentences(text);
+        List<Evidence> evidence = new ArrayList<>();
+        List<Found> actorsFound = actors(tokens, text, evidence);
+        Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
+        List<Found> cues = cues(tokens, text, evidence);
+        evidence.sort(Comparator.comparingInt(Evidence::start));
+
+        List<ThemeScore> themes = new ArrayList<>();
+        for (Theme theme : taxonomy.themes()) {
+            double score = scores.getOrDefault(theme.id(), 0.0);
+            if (score >= theme.minScore()) {
+                themes.add(new ThemeScore(theme.id(), Math.round(score * 100) / 100.0));
+            }
+        }
+        themes.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
+        boolean aiSubstantive = scores.getOrDefault(Taxonomy.AI, 0.0) >= aiSubstantiveScore
+                && themes.stream().anyMatch(t -> t.id().equals(Taxonomy.AI));
+        Cooperation cooperation = cooperation(actorsFound, cues, sentences, titleLength);
+        return new Classification(mentions(actorsFound), countries(actorsFound), themes,
+                aiSubstantive && !cooperation.pairs().isEmpty(), cooperation, evidence);
+    }
+
+    /** An actor or cue occurrence. */
+    private record Found(Actor actor, String cue, String term, int start, int end) {
+    }
+
+    private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence) {
+        List<Found> found = new ArrayList<>();
+        List<PhraseMatcher.Match<ActorTerm>> matches = new ArrayList<>(taxonomy.actorTerms().find(tokens));
+        matches.addAll(taxonomy.actorRaw().find(tokens));
+        for (PhraseMatcher.Match<ActorTerm> m : matches) {
+            ActorTerm term = m.value();
+            Token first = tokens.get(m.firstToken());
+            Token last = tokens.get(m.lastToken());
+            if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
+                continue;
+            }
+            if (term.form() == MentionForm.CAPITAL && m.firstToken() > 0
+                    && PLACE_PREPOSITIONS.contains(tokens.get(m.firstToken() - 1).raw().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String surface = text.substring(first.start(), last.end());
+            found.add(new Found(term.actor(), null, surface, first.start(), last.end()));
+            evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
+        }
+        return found;
+    }
+
+    private Map<String, Double> themes(List<Token> tokens, String text, int titleLength, List<Evidence> evidence) {
+        Map<String, Double> scores = new HashMap<>();
+        List<PhraseMatcher.Match<ThemeTerm>> matches = new ArrayList<>(taxonomy.themeTerms().find(tokens));
+        matches.addAll(taxonomy.themeRaw().find(tokens));
+        for (PhraseMatcher.Match<ThemeTerm> m : matches) {
+            Token first = tokens.get(m.firstToken());
+            Token last = tokens.get(m.lastToken());
+            double weight = m.value().weight() * (first.start() < titleLength ? TITLE_FACTOR : 1.0);
+            scores.merge(m.value().theme().id(), weight, Double::sum);
+            evidence.add(new Evidence("theme", m.value().theme().id(), text.substring(first.start(), last.end()),
+                    first.start(), last.end()));
+        }
+        return scores;
+    }
+
+    private List<Found> cues(List<Token> tokens, String text, List<Evidence> evidence) {
+        List<Found> found = new ArrayList<>();
+        List<PhraseMatcher.Match<String>> matches = new ArrayList<>(taxonomy.cueTerms().find(tokens));
+        matches.addAll(taxonomy.cueRaw().find(tokens));
+        for (PhraseMatcher.Match<String> m : matches) {
+            Token first = tokens.get(m.firstToken());
+            Token last = tokens.get(m.lastToken());
+            String surface = text.substring(first.start(), last.end());
+            found.add(new Found(null, m.value(), surface, first.start(), last.end()));
+            evidence.add(new Evidence("cue", "cooperation", surface, first.start(), last.end()));
+        }
+        return found;
+    }
+
+    private Cooperation cooperation(List<Found> actors, List<Found> cues, Sentences sentences, int titleLength) {
+        Map<Integer, List<Found>> cuesBySentence = new HashMap<>();
+        for (Found cue : cues) {
+            cuesBySentence.computeIfAbsent(unit(cue, sentences, titleLength), k -> new ArrayList<>()).add(cue);
+        }
+        Map<Integer, Map<String, Actor>> partiesBySentence = new HashMap<>();
+        for (Found a : actors) {
+            Actor party = asParty(a.actor());
+            if (party != null) {
+                partiesBySentence.computeIfAbsent(unit(a, sentences, titleLength), k -> new LinkedHashMap<>())
+                        .putIfAbsent(party.id(), party);
+            }
+        }
+        Set<String> parties = new TreeSet<>();
+        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> p) -> p.get(0))
+                .thenComparing(p -> p.get(1)));
+        Set<String> cueTerms = new TreeSet<>();
+        for (Map.Entry<Integer, List<Found>> entry : cuesBySentence.entrySet()) {
+            List<Actor> inSentence = new ArrayList<>(partiesBySentence.getOrDefault(entry.getKey(), Map.of())
+                    .values());
+            boolean tied = false;
+            for (int i = 0; i < inSentence.size(); i++) {
+                for (int j = i + 1; j < inSentence.size(); j++) {
+                    Actor a = inSentence.get(i);
+                    Actor b = inSentence.get(j);
+                    if (a.isDistinctPartyFrom(b)) {
+                        tied = true;
+                        parties.add(a.id());
+                        parties.add(b.id());
+                        pairs.add(a.id().compareTo(b.id()) < 0 ? List.of(a.id(), b.id()) : List.of(b.id(), a.id()));
+                    }
+                }
+            }
+            if (tied) {
+                entry.getValue().forEach(cue -> cueTerms.add(cue.term()));
+            }
+        }
+        return new Cooperation(List.copyOf(parties), List.copyOf(pairs), List.copyOf(cueTerms));
+    }
+
+    /** The title is one unit; the rest is cut into sentences. */
+    private static int unit(Found f, Sentences sentences, int titleLength) {
+        return f.start() < titleLength ? -1 : sentences.of(f.start());
+    }
+
+    /** The party an actor stands for: a person stands for their country. */
+    private Actor asParty(Actor actor) {
+        if (actor.type() != ActorType.PERSON) {
+            return actor;
+        }
+        return actor.country() == null ? null : taxonomy.actors().get(actor.country());
+    }
+
+    private static List<ActorMention> mentions(List<Found> found) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Actor> byId = new HashMap<>();
+        for (Found f : found) {
+            counts.computeIfAbsent(f.actor().id(), k -> new int[1])[0]++;
+            byId.put(f.actor().id(), f.actor());
+        }
+        List<ActorMention> mentions = new ArrayList<>();
+        counts.forEach((id, n) -> mentions.add(new ActorMention(id, byId.get(id).type(), byId.get(id).name(), n[0])));
+        mentions.sort(Comparator.comparingInt(ActorMention::mentions).reversed().thenComparing(ActorMention::id));
+        return mentions;
+    }
+
+    private static List<String> countries(List<Found> found) {
+        TreeMap<String, Boolean> ids = new TreeMap<>();
+        found.stream().filter(f -> f.actor().type() == ActorType.COUNTRY).forEach(f -> ids.put(f.actor().id(), true));
+        return List.copyOf(ids.keySet());
+    }
+}

@@ -1,0 +1,248 @@
+package io.newsmonitor.processor.dedup;
+
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Duplicate;
+import io.newsmonitor.model.ThemeScore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Recognises copies and groups write-ups into stories, first seen wins. It runs on a single partition so that every
+ * announcement is compared with every other one in the window, whatever partition it arrived on.
+ *
+ * <ol>
+ *   <li>Exact copy: an earlier announcement had the same canonical URL, GUID or normalised body.</li>
+ *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature, shares an actor and a
+ *       theme, and its estimated similarity (Jaccard) or containment reaches the threshold.</li>
+ *   <li>Otherwise first seen. It joins the story of an earlier write-up with the same salient actors within the story
+ *       window whose themes overlap, when they are in different languages or similar enough in content words.</li>
+ * </ol>
+ * State (RocksDB, with changelogs) expires after the window, by a wall-clock punctuation.
+ */
+public final class DedupProcessor implements Processor<String, Candidate, String, DedupOutcome> {
+
+    public static final String SIGNATURES = "dedup-signatures";
+    public static final String EXACT = "dedup-exact";
+    public static final String BANDS = "dedup-bands";
+    public static final String STORIES = "dedup-stories";
+
+    static final int BANDS_COUNT = 32;
+    private static final int MAX_IDS_PER_KEY = 64;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    private final DedupSettings settings;
+    private ProcessorContext<String, DedupOutcome> context;
+    private KeyValueStore<String, Remembered> signatures;
+    private KeyValueStore<String, String> exact;
+    private KeyValueStore<String, String> bands;
+    private KeyValueStore<String, String> stories;
+
+    public DedupProcessor(DedupSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupOutcome> context) {
+        this.context = context;
+        signatures = context.getStateStore(SIGNATURES);
+        exact = context.getStateStore(EXACT);
+        bands = context.getStateStore(BANDS);
+        stories = context.getStateStore(STORIES);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purge);
+    }
+
+    @Override
+    public void process(Record<String, Candidate> record) {
+        Candidate c = record.value();
+        ClassifiedAnnouncement a = c.announcement();
+        Duplicate duplicate = exactCopy(c);
+        if (duplicate == null) {
+            duplicate = nearCopy(c);
+        }
+        if (duplicate != null) {
+            context.forward(record.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
+            return;
+        }
+        ClassifiedAnnouncement firstSeen = a.withStoryId(story(c));
+        remember(c, firstSeen.storyId());
+        context.forward(record.withKey(a.id()).withValue(new DedupOutcome(firstSeen, null)));
+    }
+
+    private Duplicate exactCopy(Candidate c) {
+        for (String key : c.fingerprint().exactKeys()) {
+            String originalId = exact.get(key);
+            Remembered original = originalId == null ? null : signatures.get(originalId);
+            if (original != null) {
+                Duplicate.Match match = key.startsWith("url:") ? Duplicate.Match.URL
+                        : key.startsWith("guid:") ? Duplicate.Match.GUID : Duplicate.Match.TEXT;
+                return new Duplicate(original.id(), match, 1.0, c.announcement().withStoryId(original.storyId()));
+            }
+        }
+        return null;
+    }
+
+    private Duplicate nearCopy(Candidate c) {
+        Fingerprint f = c.fingerprint();
+        Set<String> actors = ids(c.announcement().actors().stream().map(ActorMention::id).toList());
+        Set<String> themes = ids(c.announcement().themes().stream().map(ThemeScore::id).toList());
+        Remembered best = null;
+        double bestSimilarity = 0;
+        for (String id : candidates(MinHash.bandKeys(f.shingles(), BANDS_COUNT))) {
+            Remembered r = signatures.get(id);
+            if (r == null || Math.abs(r.eventTime() - f.eventTime()) > settings.window().toMillis()
+                    || !intersects(actors, r.actors()) || !intersects(themes, r.themes())) {
+                continue;
+            }
+            double jaccard = MinHash.jaccard(f.shingles(), r.shingles());
+            double containment = MinHash.containment(jaccard, f.shingleCount(), r.shingleCount());
+            boolean copy = jaccard >= settings.threshold() || containment >= settings.containment();
+            double similarity = Math.max(jaccard, containment);
+            if (copy && similarity > bestSimilarity) {
+                best = r;
+                bestSimilarity = similarity;
+            }
+        }
+        return best == null ? null : new Duplicate(best.id(), Duplicate.Match.NEAR,
+                Math.round(bestSimilarity * 1000) / 1000.0, c.announcement().withStoryId(best.storyId()));
+    }
+
+    private Set<String> candidates(String[] bandKeys) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String key : bandKeys) {
+            String list = bands.get(key);
+            if (list != null) {
+                ids.addAll(Arrays.asList(list.split(",")));
+            }
+        }
+        return ids;
+    }
+
+    private String story(Candidate c) {
+        Fingerprint f = c.fingerprint();
+        ClassifiedAnnouncement a = c.announcement();
+        if (f.storyKey() == null) {
+            return a.id();
+        }
+        String list = stories.get(f.storyKey());
+        if (list == null) {
+            return a.id();
+        }
+        List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
+        Remembered earliest = null;
+        for (String id : list.split(",")) {
+            Remembered r = signatures.get(id);
+            if (r == null || Math.abs(r.eventTime() - f.eventTime()) > settings.storyWindow().toMillis()
+                    || overlap(themes, r.themes()) < settings.storyThemeOverlap()) {
+                continue;
+            }
+            boolean sameLanguage = r.language().equals(a.language());
+            if (sameLanguage && MinHash.jaccard(f.words(), r.words()) < settings.storySimilarity()) {
+                continue;
+            }
+            if (earliest == null || r.eventTime() < earliest.eventTime()) {
+                earliest = r;
+            }
+        }
+        return earliest == null ? a.id() : earliest.storyId();
+    }
+
+    private void remember(Candidate c, String storyId) {
+        ClassifiedAnnouncement a = c.announcement();
+        Fingerprint f = c.fingerprint();
+        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), context.currentSystemTimeMs(),
+                f.shingles(), f.shingleCount(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
+                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.storyKey(), f.exactKeys()));
+        for (String key : f.exactKeys()) {
+            exact.putIfAbsent(key, a.id());
+        }
+        for (String key : MinHash.bandKeys(f.shingles(), BANDS_COUNT)) {
+            append(bands, key, a.id());
+        }
+        if (f.storyKey() != null) {
+            append(stories, f.storyKey(), a.id());
+        }
+    }
+
+    private static void append(KeyValueStore<String, String> store, String key, String id) {
+        String list = store.get(key);
+        List<String> ids = new ArrayList<>(list == null ? List.of() : Arrays.asList(list.split(",")));
+        ids.add(id);
+        if (ids.size() > MAX_IDS_PER_KEY) {
+            ids = ids.subList(ids.size() - MAX_IDS_PER_KEY, ids.size());
+        }
+        store.put(key, String.join(",", ids));
+    }
+
+    /** Forgets announcements seen longer ago than the window, with their exact, band and story entries. */
+    private void purge(long now) {
+        long horizon = now - settings.window().toMillis();
+        List<Remembered> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Remembered> all = signatures.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Remembered> entry = all.next();
+                if (entry.value.seenAt() < horizon) {
+                    expired.add(entry.value);
+                }
+            }
+        }
+        for (Remembered r : expired) {
+            signatures.delete(r.id());
+            r.exactKeys().forEach(key -> {
+                if (r.id().equals(exact.get(key))) {
+                    exact.delete(key);
+                }
+            });
+            for (String key : MinHash.bandKeys(r.shingles(), BANDS_COUNT)) {
+                remove(bands, key, r.id());
+            }
+            if (r.storyKey() != null) {
+                remove(stories, r.storyKey(), r.id());
+            }
+        }
+    }
+
+    private static void remove(KeyValueStore<String, String> store, String key, String id) {
+        String list = store.get(key);
+        if (list == null) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(Arrays.asList(list.split(",")));
+        ids.remove(id);
+        if (ids.isEmpty()) {
+            store.delete(key);
+        } else {
+            store.put(key, String.join(",", ids));
+        }
+    }
+
+    private static Set<String> ids(List<String> list) {
+        return new HashSet<>(list);
+    }
+
+    private static boolean intersects(Set<String> a, List<String> b) {
+        return b.stream().anyMatch(a::contains);
+    }
+
+    private static double overlap(List<String> a, List<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        if (union.isEmpty()) {
+            return 1.0;
+        }
+        long common = a.stream().filter(b::contains).count();
+        return (double) common / union.size();
+    }
+}

@@ -1,0 +1,117 @@
+package io.newsmonitor.processor.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MinHash signatures of sets of word shingles: the share of equal positions in two signatures estimates the Jaccard
+ * similarity of the sets. Signatures are cut into bands for locality-sensitive hashing: two similar sets share at
+ * least one band with high probability, so that candidates are found by key lookups rather than by comparing with
+ * every announcement seen. Immutable; thread-safe.
+ */
+public final class MinHash {
+
+    private final int size;
+    private final long[] seeds;
+
+    /** @param size number of hash functions (signature length) */
+    public MinHash(int size) {
+        this.size = size;
+        this.seeds = new long[size];
+        long s = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < size; i++) {
+            s = mix(s + i);
+            seeds[i] = s;
+        }
+    }
+
+    /** The set of {@code width}-word shingles of a term sequence (the whole sequence if shorter). */
+    public static Set<String> shingles(List<String> terms, int width) {
+        Set<String> shingles = new HashSet<>();
+        if (terms.size() <= width) {
+            if (!terms.isEmpty()) {
+                shingles.add(String.join(" ", terms));
+            }
+            return shingles;
+        }
+        for (int i = 0; i + width <= terms.size(); i++) {
+            shingles.add(String.join(" ", terms.subList(i, i + width)));
+        }
+        return shingles;
+    }
+
+    /** The signature of a set (all {@code Integer.MAX_VALUE} for the empty set). */
+    public int[] signature(Collection<String> set) {
+        int[] sig = new int[size];
+        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+        for (String element : set) {
+            long h = hash64(element);
+            for (int i = 0; i < size; i++) {
+                int v = (int) (mix(h ^ seeds[i]) >>> 33);
+                if (v < sig[i]) {
+                    sig[i] = v;
+                }
+            }
+        }
+        return sig;
+    }
+
+    /** Estimated Jaccard similarity of the sets behind two signatures. */
+    public static double jaccard(int[] a, int[] b) {
+        int equal = 0;
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            if (a[i] == b[i]) {
+                equal++;
+            }
+        }
+        return n == 0 ? 0 : (double) equal / n;
+    }
+
+    /**
+     * Estimated share of the smaller set found in the larger (overlap coefficient), from the Jaccard estimate and the
+     * set sizes: {@code |A∩B| = J(|A|+|B|)/(1+J)}. High when one text contains the other (a copy with a paragraph
+     * dropped or boilerplate added).
+     */
+    public static double containment(double jaccard, int sizeA, int sizeB) {
+        int smaller = Math.min(sizeA, sizeB);
+        if (smaller == 0) {
+            return 0;
+        }
+        double intersection = jaccard * (sizeA + sizeB) / (1 + jaccard);
+        return Math.min(1.0, intersection / smaller);
+    }
+
+    /** The band keys of a signature: {@code bands} bands of {@code size / bands} rows. */
+    public static String[] bandKeys(int[] signature, int bands) {
+        int rows = signature.length / bands;
+        String[] keys = new String[bands];
+        for (int b = 0; b < bands; b++) {
+            long h = b;
+            for (int r = 0; r < rows; r++) {
+                h = mix(h * 31 + signature[b * rows + r]);
+            }
+            keys[b] = b + ":" + Long.toHexString(h);
+        }
+        return keys;
+    }
+
+    private static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /** SplitMix64's finaliser: a fast, well-distributed 64-bit mix. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,78 @@
+package io.newsmonitor.processor.text;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The one analysis chain applied alike to article text and to dictionary phrases, so that they meet on equal terms:
+ * Lucene's {@code StandardTokenizer}, French elision removal ({@code l'Albanie} gives {@code albanie}), lower case,
+ * accent folding ({@code é}, {@code ä}, {@code ß}), and minimal stemming (final plural and feminine endings of words
+ * of six letters or more). The chain is language-neutral on purpose: the dictionaries mix fr, en and de, and one
+ * chain for all keeps a phrase and its occurrence in any language analysed the same way. Thread-safe.
+ */
+public final class TextAnalyzer {
+
+    private static final CharArraySet ELISIONS = new CharArraySet(Arrays.asList(
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = new ElisionFilter(tokenizer, ELISIONS);
+            stream = new LowerCaseFilter(stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new FrenchMinimalStemFilter(stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    };
+
+    /** The tokens of a text, in order. */
+    public List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                tokens.add(new Token(term.toString(), text.substring(start, end), start, end,
+                        end < text.length() && isHyphen(text.charAt(end))));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse in-memory text", e);
+        }
+        return tokens;
+    }
+
+    /** The analysed terms of a dictionary phrase. */
+    public List<String> terms(String phrase) {
+        return tokens(phrase).stream().map(Token::term).toList();
+    }
+
+    /** The raw tokens of a case-sensitive dictionary entry (an acronym or brand). */
+    public List<String> rawTerms(String phrase) {
+        return tokens(phrase).stream().map(Token::raw).toList();
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2013';
+    }
+}

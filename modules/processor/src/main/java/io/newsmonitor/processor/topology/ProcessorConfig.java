@@ -1,0 +1,78 @@
+package io.newsmonitor.processor.topology;
+
+import io.newsmonitor.config.Setting;
+import io.newsmonitor.config.Settings;
+import io.newsmonitor.processor.dedup.DedupSettings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The processor's settings ({@code processor.*} in {@code newsmonitor.yaml}), each declared once with its default,
+ * meaning and validation.
+ *
+ * @param applicationId      Kafka Streams application id (consumer group and internal topic prefix)
+ * @param threads            stream threads of this instance
+ * @param stateDir           where RocksDB state lives
+ * @param aiSubstantiveScore {@code ai} theme score from which AI is the subject
+ * @param maxTextChars       longest cleaned text kept
+ * @param languages          languages told apart by the detector
+ * @param dedup              duplicate and story recognition
+ */
+public record ProcessorConfig(String applicationId, int threads, String stateDir, double aiSubstantiveScore,
+                              int maxTextChars, List<String> languages, DedupSettings dedup) {
+
+    private static final String RATIO = "between 0 and 1";
+
+    public static final Setting<String> APPLICATION_ID = Setting.string("processor.applicationId",
+            "newsmonitor-processor", "Kafka Streams application id: instances with the same id share the work")
+            .withRule(s -> s.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'");
+    public static final Setting<Integer> THREADS = Setting.integer("processor.threads", 1,
+            "Stream threads of this instance").withRule(n -> n >= 1 && n <= 64, "between 1 and 64");
+    public static final Setting<String> STATE_DIR = Setting.string("processor.stateDir", "data/streams",
+            "Directory of the RocksDB state stores (rebuilt from changelogs when lost)");
+    public static final Setting<Double> AI_SUBSTANTIVE_SCORE = Setting.decimal("processor.aiSubstantiveScore", 2.0,
+                    "Score of the ai theme from which AI is the subject of an announcement, not a passing word")
+            .withRule(d -> d > 0, "positive");
+    public static final Setting<Integer> MAX_TEXT_CHARS = Setting.integer("processor.maxTextChars", 20_000,
+            "Longest cleaned text kept and classified").withRule(n -> n >= 500, "at least 500");
+    public static final Setting<List<String>> LANGUAGES = Setting.strings("processor.languages",
+                    List.of("fr", "en", "de", "it", "es", "pt", "nl", "pl", "sq", "ar", "ro", "el", "tr", "hr", "sr",
+                            "sl", "cs", "sk", "hu", "bg", "sv", "da", "fi", "uk", "ru"),
+                    "ISO 639-1 codes of the languages the detector tells apart; others are tagged 'und'")
+            .withRule(l -> l.size() >= 2, "at least two languages");
+    public static final Setting<Double> DEDUP_THRESHOLD = Setting.decimal("processor.dedup.threshold", 0.8,
+            "Similarity (Jaccard of word shingles) from which two announcements are copies")
+            .withRule(d -> d > 0 && d <= 1, RATIO);
+    public static final Setting<Double> DEDUP_CONTAINMENT = Setting.decimal("processor.dedup.containment", 0.9,
+            "Share of the shorter text found in the longer from which they are copies")
+            .withRule(d -> d > 0 && d <= 1, RATIO);
+    public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("processor.dedup.window",
+            Duration.ofDays(14), "How long an announcement is remembered for deduplication")
+            .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+    public static final Setting<Duration> STORY_WINDOW = Setting.duration("processor.stories.window",
+            Duration.ofHours(72), "How far apart two write-ups of one event may be published")
+            .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+    public static final Setting<Double> STORY_SIMILARITY = Setting.decimal("processor.stories.similarity", 0.15,
+            "Least content-word similarity of two same-language write-ups of one story")
+            .withRule(d -> d >= 0 && d <= 1, RATIO);
+    public static final Setting<Double> STORY_THEME_OVERLAP = Setting.decimal("processor.stories.themeOverlap", 0.5,
+            "Least overlap of the themes of two write-ups of one story").withRule(d -> d >= 0 && d <= 1, RATIO);
+
+    /** Every setting of this section. */
+    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR,
+            AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_CONTAINMENT, DEDUP_WINDOW,
+            STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
+
+    /** The processor section of the settings. */
+    public static ProcessorConfig from(Settings s) {
+        return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
+                s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
+                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_CONTAINMENT), s.get(DEDUP_WINDOW),
+                        s.get(STORY_WINDOW), s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
+    }
+
+    /** The same configuration under another application id and state directory (for replay). */
+    public ProcessorConfig withApplicationId(String id, String dir) {
+        return new ProcessorConfig(id, threads, dir, aiSubstantiveScore, maxTextChars, languages, dedup);
+    }
+}

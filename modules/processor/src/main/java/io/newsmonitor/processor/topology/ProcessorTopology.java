@@ -1,0 +1,106 @@
+package io.newsmonitor.processor.topology;
+
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.json.JsonSerde;
+import io.newsmonitor.processor.classify.AnnouncementAnalyzer;
+import io.newsmonitor.processor.classify.Classifier;
+import io.newsmonitor.processor.dedup.Candidate;
+import io.newsmonitor.processor.dedup.DedupOutcome;
+import io.newsmonitor.processor.dedup.DedupProcessor;
+import io.newsmonitor.processor.dedup.MinHash;
+import io.newsmonitor.processor.dedup.Remembered;
+import io.newsmonitor.processor.taxonomy.Taxonomy;
+import io.newsmonitor.processor.text.LanguageGuesser;
+import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.processor.text.TextCleaner;
+import io.newsmonitor.topics.Topics;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The processor's topology, built in one place as a pure function of its configuration:
+ * <pre>
+ * announcements.raw ─▶ classify (clean, language, actors, themes, cooperation, fingerprint; any partition)
+ *                   ─▶ repartition to one partition ─▶ deduplicate (stores: signatures, exact, bands, stories)
+ *                   ─▶ announcements.classified (first seen)  |  announcements.duplicates (copies)
+ * </pre>
+ * Records that cannot be read or processed go to the dead-letter topic (Kafka Streams' own, KIP-1034).
+ */
+public final class ProcessorTopology {
+
+    /** Signature lengths: shingles for copies, content words for stories. */
+    private static final int SHINGLE_HASHES = 128;
+    private static final int WORD_HASHES = 64;
+
+    private ProcessorTopology() {
+    }
+
+    /**
+     * The topology reading {@code input}'s raw topic and writing {@code output}'s classified and duplicates topics
+     * (the same contract in the live pipeline; another prefix for a replay).
+     */
+    public static Topology build(ProcessorConfig config, Taxonomy taxonomy, Topics input, Topics output,
+                                 Clock clock) {
+        TextAnalyzer analyzer = new TextAnalyzer();
+        AnnouncementAnalyzer classify = new AnnouncementAnalyzer(new TextCleaner(config.maxTextChars()),
+                new LanguageGuesser(config.languages()), analyzer,
+                new Classifier(taxonomy, analyzer, config.aiSubstantiveScore()),
+                new MinHash(SHINGLE_HASHES), new MinHash(WORD_HASHES), clock);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(store(DedupProcessor.SIGNATURES, JsonSerde.of(Remembered.class)));
+        builder.addStateStore(store(DedupProcessor.EXACT, Serdes.String()));
+        builder.addStateStore(store(DedupProcessor.BANDS, Serdes.String()));
+        builder.addStateStore(store(DedupProcessor.STORIES, Serdes.String()));
+
+        builder.stream(input.raw().name(), input.raw().consumed().withName("raw"))
+                .mapValues(classify::analyze, Named.as("classify"))
+                .repartition(Repartitioned.<String, Candidate>as("dedup")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(Candidate.class))
+                        .withNumberOfPartitions(1))
+                .process(() -> new DedupProcessor(config.dedup()), Named.as("deduplicate"),
+                        DedupProcessor.SIGNATURES, DedupProcessor.EXACT, DedupProcessor.BANDS, DedupProcessor.STORIES)
+                .split(Named.as("outcome-"))
+                .branch((id, outcome) -> outcome.firstSeen() != null, Branched.withConsumer(firstSeen -> firstSeen
+                        .mapValues(DedupOutcome::firstSeen, Named.as("first-seen"))
+                        .to(output.classified().name(), output.classified().produced()), "first-seen"))
+                .defaultBranch(Branched.withConsumer(copies -> copies
+                        .mapValues(DedupOutcome::duplicate, Named.as("copy"))
+                        .to(output.duplicates().name(), output.duplicates().produced()), "duplicate"));
+        return builder.build();
+    }
+
+    private static <V> org.apache.kafka.streams.state.StoreBuilder<?> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
+    }
+
+    /** The Kafka Streams properties of the processor: exactly-once, dead-letter topic, state directory. */
+    public static Properties properties(ProcessorConfig config, KafkaConfig kafka, Topics output) {
+        Properties props = new Properties();
+        props.putAll(kafka.commonProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, output.deadLetter().name());
+        return props;
+    }
+}

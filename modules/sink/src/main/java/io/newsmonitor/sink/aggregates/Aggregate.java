@@ -1,0 +1,47 @@
+package io.newsmonitor.sink.aggregates;
+
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.ThemeScore;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The aggregates the sink keeps, each counting announcements per key and time window on
+ * {@code newsmonitor.aggregates.<name>}.
+ */
+public enum Aggregate {
+    /** Per actor id. */
+    ACTORS("actors", a -> a.actors().stream().map(ActorMention::id).toList()),
+    /** Per theme id. */
+    THEMES("themes", a -> a.themes().stream().map(ThemeScore::id).toList()),
+    /** Per AI-cooperation pair, {@code "AL+FR"}. */
+    PAIRS("pairs", a -> a.aiCooperation()
+            ? a.cooperation().pairs().stream().map(p -> p.get(0) + "+" + p.get(1)).toList() : List.of()),
+    /** Per country, AI-cooperation announcements only. */
+    AI_COOPERATION_COUNTRIES("ai-cooperation-countries", a -> a.aiCooperation()
+            ? a.cooperation().parties().stream().filter(a.countries()::contains).toList() : List.of());
+
+    private final String topicName;
+    private final Function<ClassifiedAnnouncement, List<String>> keys;
+
+    Aggregate(String topicName, Function<ClassifiedAnnouncement, List<String>> keys) {
+        this.topicName = topicName;
+        this.keys = keys;
+    }
+
+    /** The name in {@code newsmonitor.aggregates.<name>}. */
+    public String topicName() {
+        return topicName;
+    }
+
+    /** The keys an announcement counts for. */
+    public List<String> keysOf(ClassifiedAnnouncement a) {
+        return keys.apply(a);
+    }
+
+    /** Every aggregate's topic name. */
+    public static List<String> topicNames() {
+        return java.util.Arrays.stream(values()).map(Aggregate::topicName).toList();
+    }
+}

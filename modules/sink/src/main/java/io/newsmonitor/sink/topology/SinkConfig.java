@@ -1,0 +1,53 @@
+package io.newsmonitor.sink.topology;
+
+import io.newsmonitor.config.Setting;
+import io.newsmonitor.config.Settings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The sink's settings ({@code sink.*} in {@code newsmonitor.yaml}), each declared once with its default, meaning and
+ * validation.
+ *
+ * @param applicationId   Kafka Streams application id
+ * @param threads         stream threads of this instance
+ * @param stateDir        where RocksDB state lives
+ * @param window          size of the aggregate windows
+ * @param grace           how late an announcement may arrive and still be counted in its window
+ * @param storyMemory     how long a story is remembered as alerted, per subscription
+ */
+public record SinkConfig(String applicationId, int threads, String stateDir, Duration window, Duration grace,
+                         Duration storyMemory) {
+
+    private static final String POSITIVE = "positive";
+
+    public static final Setting<String> APPLICATION_ID = Setting.string("sink.applicationId", "newsmonitor-sink",
+                    "Kafka Streams application id: instances with the same id share the work")
+            .withRule(s -> s.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'");
+    public static final Setting<Integer> THREADS = Setting.integer("sink.threads", 1,
+            "Stream threads of this instance").withRule(n -> n >= 1 && n <= 64, "between 1 and 64");
+    public static final Setting<String> STATE_DIR = Setting.string("sink.stateDir", "data/streams",
+            "Directory of the RocksDB state stores (rebuilt from changelogs when lost)");
+    public static final Setting<Duration> WINDOW = Setting.duration("sink.aggregates.window", Duration.ofDays(1),
+            "Size of the time windows aggregates count in").withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+    /**
+     * A year by default: sources are often backfilled (a new source's archive, a replay), and an analyst wants those
+     * announcements counted on their publication day, not dropped.
+     */
+    public static final Setting<Duration> GRACE = Setting.duration("sink.aggregates.grace", Duration.ofDays(366),
+                    "How late (by publication time) an announcement may arrive and still be counted in its window")
+            .withRule(d -> !d.isNegative(), "not negative");
+    public static final Setting<Duration> STORY_MEMORY = Setting.duration("sink.alerts.storyMemory",
+                    Duration.ofDays(14), "How long a story is remembered as alerted, so it alerts each subscriber once")
+            .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+
+    /** Every setting of this section. */
+    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, WINDOW, GRACE,
+            STORY_MEMORY);
+
+    /** The sink section of the settings. */
+    public static SinkConfig from(Settings s) {
+        return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(WINDOW), s.get(GRACE),
+                s.get(STORY_MEMORY));
+    }
+}

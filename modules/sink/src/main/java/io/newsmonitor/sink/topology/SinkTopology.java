@@ -1,0 +1,111 @@
+package io.newsmonitor.sink.topology;
+
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.model.AggregateCount;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Subscription;
+import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.sink.aggregates.PublicationTimeExtractor;
+import io.newsmonitor.sink.alerts.AlertProcessor;
+import io.newsmonitor.topics.Topic;
+import io.newsmonitor.topics.Topics;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The sink's topology, built in one place as a pure function of its configuration:
+ * <pre>
+ * announcements.classified ─▶ by story ─▶ match subscriptions (global store) ─▶ alerts (once per story)
+ *                          ─▶ per aggregate: keys ─▶ windowed count ─▶ aggregates.&lt;name&gt;
+ * subscriptions ─▶ global store
+ * </pre>
+ * Windows follow publication time (fetch time when unknown).
+ */
+public final class SinkTopology {
+
+    private SinkTopology() {
+    }
+
+    /** The sink topology. */
+    public static Topology build(SinkConfig config, Topics topics) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Topic<String, Subscription> subscriptions = topics.subscriptions();
+        builder.globalTable(subscriptions.name(), Consumed.with(subscriptions.keySerde(), subscriptions.valueSerde())
+                        .withName("subscriptions"),
+                Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SUBSCRIPTIONS)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.ALERTED),
+                Serdes.String(), Serdes.Long()));
+
+        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
+        KStream<String, ClassifiedAnnouncement> announcements = builder.stream(classified.name(),
+                classified.consumed().withTimestampExtractor(new PublicationTimeExtractor()).withName("classified"));
+
+        announcements
+                .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
+                .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
+                        .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
+                .process(() -> new AlertProcessor(config.storyMemory()), Named.as("match-subscriptions"),
+                        AlertProcessor.ALERTED)
+                .to(topics.alerts().name(), topics.alerts().produced());
+
+        for (Aggregate aggregate : Aggregate.values()) {
+            count(announcements, aggregate, config, topics.aggregate(aggregate.topicName()));
+        }
+        return builder.build();
+    }
+
+    private static void count(KStream<String, ClassifiedAnnouncement> announcements, Aggregate aggregate,
+                              SinkConfig config, Topic<String, AggregateCount> output) {
+        String name = aggregate.topicName();
+        announcements
+                .flatMap((id, a) -> aggregate.keysOf(a).stream().map(key -> KeyValue.pair(key, id)).toList(),
+                        Named.as(name + "-keys"))
+                .groupByKey(Grouped.with(name, Serdes.String(), Serdes.String()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
+                .count(Named.as(name + "-count"),
+                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(name + "-counts")
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+                .toStream(Named.as(name + "-updates"))
+                .filter((window, count) -> count != null, Named.as(name + "-present"))
+                .map((window, count) -> {
+                    AggregateCount c = new AggregateCount(name, window.key(), window.window().startTime(),
+                            window.window().endTime(), count);
+                    return KeyValue.pair(c.recordKey(), c);
+                }, Named.as(name + "-records"))
+                .to(output.name(), output.produced());
+    }
+
+    /** The Kafka Streams properties of the sink: exactly-once, dead-letter topic, state directory. */
+    public static Properties properties(SinkConfig config, KafkaConfig kafka, Topics topics) {
+        Properties props = new Properties();
+        props.putAll(kafka.commonProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetter().name());
+        return props;
+    }
+}

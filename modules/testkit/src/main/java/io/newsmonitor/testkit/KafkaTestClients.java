@@ -1,0 +1,67 @@
+package io.newsmonitor.testkit;
+
+import io.newsmonitor.topics.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Plain Kafka clients for tests: write records and read them back as any user's client would. */
+public final class KafkaTestClients {
+
+    private KafkaTestClients() {
+    }
+
+    /** Writes one record and waits for the broker's acknowledgement. */
+    public static <K, V> void produce(String bootstrapServers, Topic<K, V> topic, K key, V value) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"),
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to " + topic.name(), e);
+        }
+    }
+
+    /**
+     * Reads the topic from the beginning (committed records only) until {@code count} records satisfying
+     * {@code wanted} have arrived or {@code timeout} has passed, and returns those records.
+     */
+    public static <K, V> List<ConsumerRecord<K, V>> consume(String bootstrapServers, Topic<K, V> topic, int count,
+                                                            Predicate<ConsumerRecord<K, V>> wanted,
+                                                            Duration timeout) {
+        List<ConsumerRecord<K, V>> found = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** {@link #consume(String, Topic, int, Predicate, Duration)} of every record. */
+    public static <K, V> List<ConsumerRecord<K, V>> consume(String bootstrapServers, Topic<K, V> topic, int count,
+                                                            Duration timeout) {
+        return consume(bootstrapServers, topic, count, record -> true, timeout);
+    }
+}
