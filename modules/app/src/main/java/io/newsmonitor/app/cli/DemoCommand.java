@@ -1,6 +1,7 @@
 package io.newsmonitor.app.cli;
 
 import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.app.wiring.Pipeline;
 import io.newsmonitor.app.wiring.Seeder;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.samples.SampleServer;
@@ -44,11 +45,11 @@ final class DemoCommand implements Callable<Integer> {
         AppConfig config = kafka.load();
         Shutdown shutdown = new Shutdown();
         config = Launcher.connect(config, kafka, broker, shutdown);
-        Launcher.prepare(config, false);
+        Pipeline.prepare(config, false);
         SampleServer samples = shutdown.add(SampleServer.start(step, initial));
         Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().feeds(),
                 samples.sources(Duration.ofSeconds(5)), FeedSource::id);
-        Launcher.start(config, EnumSet.allOf(Launcher.Role.class), shutdown);
+        shutdown.add(Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class)));
         LOG.info("Demo: {} sample announcements, one more every {} s. Alerts: ./newsmonitor tail alerts",
                 samples.total(), step.toSeconds());
         shutdown.awaitStop();

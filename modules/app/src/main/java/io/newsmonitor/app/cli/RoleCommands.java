@@ -1,6 +1,7 @@
 package io.newsmonitor.app.cli;
 
 import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.app.wiring.Pipeline;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,14 +17,14 @@ final class RoleCommands {
         @Mixin
         KafkaOptions kafka;
 
-        abstract Launcher.Role role();
+        abstract Pipeline.Role role();
 
         @Override
         public Integer call() throws Exception {
             AppConfig config = kafka.load();
             Shutdown shutdown = new Shutdown();
-            Launcher.prepare(config, role() == Launcher.Role.POLLER);
-            Launcher.start(config, EnumSet.of(role()), shutdown);
+            Pipeline.prepare(config, role() == Pipeline.Role.POLLER);
+            shutdown.add(Pipeline.start(config, EnumSet.of(role())));
             shutdown.awaitStop();
             return 0;
         }
@@ -34,8 +35,8 @@ final class RoleCommands {
                     "Instances share the sources through a consumer group; start more to scale out."})
     static final class Poll extends OneRole {
         @Override
-        Launcher.Role role() {
-            return Launcher.Role.POLLER;
+        Pipeline.Role role() {
+            return Pipeline.Role.POLLER;
         }
     }
 
@@ -44,8 +45,8 @@ final class RoleCommands {
                     "Instances share the partitions of the raw topic; start more to scale out."})
     static final class Process extends OneRole {
         @Override
-        Launcher.Role role() {
-            return Launcher.Role.PROCESSOR;
+        Pipeline.Role role() {
+            return Pipeline.Role.PROCESSOR;
         }
     }
 
@@ -54,8 +55,8 @@ final class RoleCommands {
                     "Instances share the partitions of the classified topic; start more to scale out."})
     static final class Sink extends OneRole {
         @Override
-        Launcher.Role role() {
-            return Launcher.Role.SINK;
+        Pipeline.Role role() {
+            return Pipeline.Role.SINK;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.newsmonitor.app.cli;
 
 import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.app.wiring.Pipeline;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ final class RunCommand implements Callable<Integer> {
         AppConfig config = kafka.load();
         Shutdown shutdown = new Shutdown();
         config = Launcher.connect(config, kafka, broker, shutdown);
-        Launcher.prepare(config, true);
-        Launcher.start(config, EnumSet.allOf(Launcher.Role.class), shutdown);
+        Pipeline.prepare(config, true);
+        shutdown.add(Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class)));
         shutdown.awaitStop();
         return 0;
     }

@@ -1,0 +1,126 @@
+package io.newsmonitor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.app.wiring.Pipeline;
+import io.newsmonitor.model.Alert;
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.testkit.FixtureResponse;
+import io.newsmonitor.testkit.FixtureServer;
+import io.newsmonitor.testkit.KafkaBroker;
+import io.newsmonitor.testkit.KafkaBrokerExtension;
+import io.newsmonitor.testkit.KafkaTestClients;
+import io.newsmonitor.testkit.TestConfigDir;
+import io.newsmonitor.testkit.TestTopics;
+import io.newsmonitor.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path on a real broker: a local server publishes an RSS feed; the poller publishes its item on the raw
+ * topic, the processor classifies it, the sink raises an alert for a subscription; a plain consumer reads each.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class EndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static final String FEED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Élysée</title><link>https://www.elysee.fr/</link>
+            <description>Actualités</description>
+            <item>
+              <title>La France et l'Albanie présentent une feuille de route sur l'intelligence artificielle</title>
+              <link>https://www.elysee.fr/actualites/feuille-de-route-ia-france-albanie?utm_source=rss</link>
+              <guid isPermaLink="false">elysee-2026-02-10-ia</guid>
+              <pubDate>Tue, 10 Feb 2026 09:00:00 +0100</pubDate>
+              <description>Paris et Tirana adoptent une feuille de route commune sur l'intelligence artificielle
+              avec l'entreprise Inetum. La coopération franco-albanaise en IA portera sur la formation des agents
+              publics albanais à l'intelligence artificielle générative.</description>
+            </item>
+            </channel></rss>
+            """;
+
+    @Test
+    void anRssItemBecomesAnAlertForTheMatchingSubscription(KafkaBroker broker, @TempDir Path temp) {
+        String prefix = TestTopics.uniquePrefix("e2e");
+        try (FixtureServer server = FixtureServer.start()) {
+            server.enqueue("/feed.xml", FixtureResponse.ok("application/rss+xml; charset=utf-8", FEED));
+            AppConfig config = AppConfig.load(configDir(temp, prefix, server.url("/feed.xml")),
+                    broker.bootstrapServers(), null);
+            Topics topics = config.kafka().topics();
+
+            Pipeline.prepare(config, true);
+            try (Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class))) {
+                List<ConsumerRecord<String, Announcement>> raw =
+                        KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 1, WAIT);
+                assertThat(raw).hasSize(1);
+                Announcement announcement = raw.get(0).value();
+                assertThat(announcement.sourceId()).isEqualTo("elysee-test");
+                assertThat(announcement.url())
+                        .isEqualTo("https://www.elysee.fr/actualites/feuille-de-route-ia-france-albanie");
+                assertThat(announcement.publishedAt()).hasToString("2026-02-10T08:00:00Z");
+
+                List<ConsumerRecord<String, ClassifiedAnnouncement>> classified =
+                        KafkaTestClients.consume(broker.bootstrapServers(), topics.classified(), 1, WAIT);
+                assertThat(classified).hasSize(1);
+                ClassifiedAnnouncement c = classified.get(0).value();
+                assertThat(c.id()).isEqualTo(announcement.id());
+                assertThat(c.countries()).containsExactly("AL", "FR");
+                assertThat(c.aiCooperation()).isTrue();
+                assertThat(c.cooperation().parties()).contains("AL", "FR");
+                assertThat(c.language()).isEqualTo("fr");
+
+                List<ConsumerRecord<String, Alert>> alerts =
+                        KafkaTestClients.consume(broker.bootstrapServers(), topics.alerts(), 1, WAIT);
+                assertThat(alerts).hasSize(1);
+                assertThat(alerts.get(0).key()).isEqualTo("france-ai-cooperation/" + announcement.id());
+                assertThat(alerts.get(0).value().title()).startsWith("La France et l'Albanie");
+            }
+        }
+    }
+
+    private static Path configDir(Path temp, String prefix, String feedUrl) {
+        Path dir = TestConfigDir.withDictionaries(temp.resolve("config"));
+        TestConfigDir.write(dir, "newsmonitor.yaml", """
+                kafka:
+                  topicPrefix: %1$s
+                  partitions: 2
+                poller:
+                  groupId: %1$s-poller
+                  hostGap: 0s
+                processor:
+                  applicationId: %1$s-processor
+                  stateDir: %2$s
+                sink:
+                  applicationId: %1$s-sink
+                  stateDir: %2$s
+                """.formatted(prefix, temp.resolve("state")));
+        TestConfigDir.write(dir, "feeds.yaml", """
+                feeds:
+                  - id: elysee-test
+                    url: %s
+                    type: rss
+                    interval: 2s
+                    minInterval: 1s
+                    language: fr
+                """.formatted(feedUrl));
+        TestConfigDir.write(dir, "subscriptions.yaml", """
+                subscriptions:
+                  - id: france-ai-cooperation
+                    actors: [FR]
+                    aiCooperation: true
+                  - id: germany-only
+                    actors: [DE]
+                """);
+        return dir;
+    }
+}
