@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param duplicateOf  id of the original (first-seen) announcement
  * @param match        how it was recognised
- * @param similarity   estimated Jaccard similarity of the word shingles (1.0 for exact matches)
+ * @param similarity   for near copies, the larger of the estimated Jaccard similarity of the body's word shingles
+ *                     and the estimated share of the shorter body found in the longer; 1.0 for exact copies
  * @param announcement the copy, classified
  */
 public record Duplicate(String duplicateOf, Match match, double similarity, ClassifiedAnnouncement announcement) {
