@@ -31,7 +31,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Actors: dictionary phrases on analysed tokens, acronyms on raw tokens. A combining form ({@code franco})
  *       counts only before a hyphen; a capital only where it stands for a government, not after a preposition of
- *       place ({@code à Paris}, {@code in Berlin}).</li>
+ *       place ({@code à Paris}, {@code in Berlin}) nor in a compound ({@code Paris-based}).</li>
  *   <li>Themes: the weights of the matched terms add up (title matches count double); a theme is present from its
  *       {@code minScore}.</li>
  *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as
@@ -106,8 +106,7 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && m.firstToken() > 0
-                    && PLACE_PREPOSITIONS.contains(tokens.get(m.firstToken() - 1).raw().toLowerCase(Locale.ROOT))) {
+            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
                 continue;
             }
             String surface = text.substring(first.start(), last.end());
@@ -115,6 +114,15 @@ public final class Classifier {
             evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
         }
         return found;
+    }
+
+    /**
+     * Whether a capital names a place rather than a government: after a preposition of place ({@code à Paris}), or
+     * as the first part of a compound ({@code Paris-based}, {@code Berlin-Mitte}).
+     */
+    private static boolean isPlace(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+        return tokens.get(m.lastToken()).hyphenAfter() || m.firstToken() > 0
+                && PLACE_PREPOSITIONS.contains(tokens.get(m.firstToken() - 1).raw().toLowerCase(Locale.ROOT));
     }
 
     private Map<String, Double> themes(List<Token> tokens, String text, int titleLength, List<Evidence> evidence) {

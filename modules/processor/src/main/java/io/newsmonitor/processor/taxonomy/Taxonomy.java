@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The classifier's knowledge, compiled from {@code actors.yaml} and {@code themes.yaml}: the actors and themes, and
- * matchers for their phrases (analysed, case-insensitive) and acronyms (raw, case-sensitive), and for cooperation
- * cues. Immutable; thread-safe.
+ * matchers for their phrases (analysed, case-insensitive; actor names unstemmed, theme terms and cues stemmed) and
+ * acronyms (raw, case-sensitive), and for cooperation cues. Immutable; thread-safe.
  *
  * @param actors      actors by id
  * @param themes      themes in file order

@@ -22,6 +22,9 @@ import java.util.Set;
 /**
  * Compiles {@code actors.yaml} and {@code themes.yaml} into a {@link Taxonomy}, validating them: unique ids, group
  * members and home countries that exist, numeric weights. Errors name file and path.
+ *
+ * <p>Organisations of kind {@code government} (ministries, presidencies, government offices) stand for their
+ * country: "the Bundesregierung", "l'Élysée" or "the Albanian government" are mentions of the country acting.
  */
 public final class TaxonomyLoader {
 
@@ -35,6 +38,8 @@ public final class TaxonomyLoader {
             "members");
     private static final Set<String> ORGANISATION = Set.of("id", "names", "acronyms", "aliases", "country", "kind");
     private static final Set<String> PERSON = Set.of("id", "names", "role", "country");
+    /** Organisations of this kind stand for their country: their names count as mentions of it. */
+    static final String GOVERNMENT = "government";
     private static final Set<String> THEMES_TOP = Set.of("version", "themes", "cooperation");
     private static final Set<String> THEME = Set.of("id", "label", "minScore", "terms", "acronyms");
     private static final Set<String> COOPERATION = Set.of("cues", "acronyms");
@@ -80,7 +85,7 @@ public final class TaxonomyLoader {
     private Taxonomy compile(ConfigNode actorsRoot, ConfigNode themesRoot, String version) {
         actorsRoot.allowOnly(ACTORS_TOP);
         Map<String, Actor> actors = new LinkedHashMap<>();
-        PhraseMatcher.Builder<ActorTerm> terms = PhraseMatcher.onTerms();
+        PhraseMatcher.Builder<ActorTerm> terms = PhraseMatcher.onFoldedTerms();
         PhraseMatcher.Builder<ActorTerm> raw = PhraseMatcher.onRawTokens();
         Set<String> countries = new HashSet<>();
         for (ConfigNode c : actorsRoot.list("countries")) {
@@ -110,11 +115,14 @@ public final class TaxonomyLoader {
         }
         for (ConfigNode o : actorsRoot.list("organisations")) {
             o.allowOnly(ORGANISATION);
-            Actor actor = register(actors, o, ActorType.ORGANISATION, country(o, countries),
-                    o.requiredString("kind"), Set.of());
-            addTerms(terms, o, "names", actor, MentionForm.NAME);
-            addTerms(terms, o, "aliases", actor, MentionForm.NAME);
-            addRaw(raw, o, actor);
+            String country = country(o, countries);
+            String kind = o.requiredString("kind");
+            Actor actor = register(actors, o, ActorType.ORGANISATION, country, kind, Set.of());
+            // A ministry, presidency or government office is how a text names its country acting.
+            Actor named = GOVERNMENT.equals(kind) && country != null ? actors.get(country) : actor;
+            addTerms(terms, o, "names", named, MentionForm.NAME);
+            addTerms(terms, o, "aliases", named, MentionForm.NAME);
+            addRaw(raw, o, named);
         }
         for (ConfigNode p : actorsRoot.list("people")) {
             p.allowOnly(PERSON);
@@ -153,7 +161,7 @@ public final class TaxonomyLoader {
     private void addTerms(PhraseMatcher.Builder<ActorTerm> matcher, ConfigNode node, String key, Actor actor,
                           MentionForm form) {
         for (String phrase : node.strings(key)) {
-            matcher.add(analyzer.terms(phrase), new ActorTerm(actor, form));
+            matcher.add(analyzer.foldedTerms(phrase), new ActorTerm(actor, form));
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Finds dictionary phrases in a token sequence with a token-level trie: from each position it follows the trie as
- * far as the tokens allow and keeps the longest phrase ending there (leftmost-longest, non-overlapping). The cost
+ * far as the tokens allow and keeps the longest phrase ending there (leftmost-longest, non-overlapping). No phrase
+ * spans a sentence boundary. The cost
  * per position is bounded by the longest phrase (a few tokens), so matching is linear in the text whatever the
  * dictionary size. Immutable once built; thread-safe.
  *
@@ -38,6 +39,11 @@ public final class PhraseMatcher<V> {
         return new Builder<>(Token::term);
     }
 
+    /** A builder of a matcher on unstemmed analysed terms (names: case- and accent-insensitive, not stemmed). */
+    public static <V> Builder<V> onFoldedTerms() {
+        return new Builder<>(Token::folded);
+    }
+
     /** A builder of a matcher on raw tokens (case-sensitive, exact). */
     public static <V> Builder<V> onRawTokens() {
         return new Builder<>(Token::raw);
@@ -52,6 +58,9 @@ public final class PhraseMatcher<V> {
             Node<V> best = null;
             int bestEnd = -1;
             for (int j = i; j < tokens.size(); j++) {
+                if (j > i && tokens.get(j).boundaryBefore()) {
+                    break;
+                }
                 node = node.children.get(key.apply(tokens.get(j)));
                 if (node == null) {
                     break;

@@ -11,8 +11,11 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.fr.FrenchMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -20,9 +23,10 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The one analysis chain applied alike to article text and to dictionary phrases, so that they meet on equal terms:
- * Lucene's {@code StandardTokenizer}, French elision removal ({@code l'Albanie} gives {@code albanie}), lower case,
+ * Lucene's {@code StandardTokenizer}, French elision removal ({@code l'Albanie} gives {@code albanie}), English
+ * possessives removed ({@code France's} gives {@code france}), lower case,
  * accent folding ({@code é}, {@code ä}, {@code ß}), and minimal stemming (final plural and feminine endings of words
- * of six letters or more). The chain is language-neutral on purpose: the dictionaries mix fr, en and de, and one
+ * of six letters or more). Each token keeps its unstemmed form too, for names. The chain is language-neutral on purpose: the dictionaries mix fr, en and de, and one
  * chain for all keeps a phrase and its occurrence in any language analysed the same way. Thread-safe.
  */
 public final class TextAnalyzer {
@@ -35,8 +39,11 @@ public final class TextAnalyzer {
         protected TokenStreamComponents createComponents(String field) {
             Tokenizer tokenizer = new StandardTokenizer();
             TokenStream stream = new ElisionFilter(tokenizer, ELISIONS);
+            stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
+            // Each token twice: unstemmed (marked keyword, so the stemmer leaves it), then stemmed.
+            stream = new KeywordRepeatFilter(stream);
             stream = new FrenchMinimalStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
@@ -48,12 +55,21 @@ public final class TextAnalyzer {
         try (TokenStream stream = analyzer.tokenStream("text", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
             stream.reset();
+            String folded = null;
+            int previousEnd = 0;
             while (stream.incrementToken()) {
+                if (keyword.isKeyword()) {
+                    folded = term.toString();
+                    continue;
+                }
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                tokens.add(new Token(term.toString(), text.substring(start, end), start, end,
-                        end < text.length() && isHyphen(text.charAt(end))));
+                tokens.add(new Token(term.toString(), folded, withoutPossessive(text.substring(start, end)), start,
+                        end, end < text.length() && isHyphen(text.charAt(end)),
+                        !tokens.isEmpty() && isBoundary(text, previousEnd, start)));
+                previousEnd = end;
             }
             stream.end();
         } catch (IOException e) {
@@ -67,9 +83,34 @@ public final class TextAnalyzer {
         return tokens(phrase).stream().map(Token::term).toList();
     }
 
+    /** The unstemmed analysed terms of a dictionary name. */
+    public List<String> foldedTerms(String phrase) {
+        return tokens(phrase).stream().map(Token::folded).toList();
+    }
+
     /** The raw tokens of a case-sensitive dictionary entry (an acronym or brand). */
     public List<String> rawTerms(String phrase) {
         return tokens(phrase).stream().map(Token::raw).toList();
+    }
+
+    /** {@code OECD's} is the token {@code OECD} for case-sensitive matching, as for the analysed form. */
+    private static String withoutPossessive(String raw) {
+        int n = raw.length();
+        if (n > 2 && (raw.charAt(n - 2) == '\'' || raw.charAt(n - 2) == '\u2019')
+                && (raw.charAt(n - 1) == 's' || raw.charAt(n - 1) == 'S')) {
+            return raw.substring(0, n - 2);
+        }
+        return raw;
+    }
+
+    private static boolean isBoundary(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHyphen(char c) {
