@@ -12,7 +12,6 @@ import io.newsmonitor.testkit.FixtureServer;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
-import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -89,22 +88,7 @@ class EndToEndTest {
     }
 
     private static Path configDir(Path temp, String prefix, String feedUrl) {
-        Path dir = TestConfigDir.withDictionaries(temp.resolve("config"));
-        TestConfigDir.write(dir, "newsmonitor.yaml", """
-                kafka:
-                  topicPrefix: %1$s
-                  partitions: 2
-                poller:
-                  groupId: %1$s-poller
-                  hostGap: 0s
-                processor:
-                  applicationId: %1$s-processor
-                  stateDir: %2$s
-                sink:
-                  applicationId: %1$s-sink
-                  stateDir: %2$s
-                """.formatted(prefix, temp.resolve("state")));
-        TestConfigDir.write(dir, "feeds.yaml", """
+        return TestApp.configDir(temp, prefix, """
                 feeds:
                   - id: elysee-test
                     url: %s
@@ -112,8 +96,7 @@ class EndToEndTest {
                     interval: 2s
                     minInterval: 1s
                     language: fr
-                """.formatted(feedUrl));
-        TestConfigDir.write(dir, "subscriptions.yaml", """
+                """.formatted(feedUrl), """
                 subscriptions:
                   - id: france-ai-cooperation
                     actors: [FR]
@@ -121,6 +104,5 @@ class EndToEndTest {
                   - id: germany-only
                     actors: [DE]
                 """);
-        return dir;
     }
 }

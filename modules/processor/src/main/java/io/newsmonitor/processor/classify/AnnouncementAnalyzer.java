@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
 public final class AnnouncementAnalyzer {
 
     /** Words per shingle for near-duplicate detection. */
-    static final int SHINGLE_WIDTH = 4;
+    static final int SHINGLE_WIDTH = 3;
+    /** Words of the body shingled: copies share their beginning; the bound keeps state small. */
+    private static final int MAX_SHINGLED_WORDS = 600;
     /** Shortest content word kept for story similarity (shorter ones are mostly function words). */
     private static final int MIN_WORD_LENGTH = 4;
 
@@ -67,7 +69,8 @@ public final class AnnouncementAnalyzer {
 
     private Fingerprint fingerprint(Announcement a, String body, ClassifiedAnnouncement c) {
         List<String> terms = analyzer.tokens(body).stream().map(Token::term).toList();
-        Set<String> shingles = MinHash.shingles(terms, SHINGLE_WIDTH);
+        long[] shingles = MinHash.hashes(MinHash.shingles(
+                terms.subList(0, Math.min(terms.size(), MAX_SHINGLED_WORDS)), SHINGLE_WIDTH));
         Set<String> words = terms.stream().filter(t -> t.length() >= MIN_WORD_LENGTH)
                 .collect(Collectors.toSet());
         List<String> exact = new ArrayList<>();
@@ -81,18 +84,18 @@ public final class AnnouncementAnalyzer {
             exact.add("text:" + sha256(String.join(" ", terms)));
         }
         Instant eventTime = a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
-        return new Fingerprint(exact, shingleHash.signature(shingles), shingles.size(), wordHash.signature(words),
-                storyKey(c), eventTime.toEpochMilli());
+        return new Fingerprint(exact, shingles, shingleHash.signature(shingles),
+                wordHash.signature(MinHash.hashes(words)), salient(c), eventTime.toEpochMilli());
     }
 
-    /** The cooperation parties, else the countries and organisations; {@code null} when fewer than two. */
-    private static String storyKey(ClassifiedAnnouncement c) {
+    /** The cooperation parties, else the countries, groups and organisations. */
+    private static List<String> salient(ClassifiedAnnouncement c) {
         Set<String> salient = new TreeSet<>(c.cooperation().parties());
         if (salient.isEmpty()) {
-            c.actors().stream().filter(m -> m.type() == ActorType.COUNTRY || m.type() == ActorType.ORGANISATION)
-                    .map(ActorMention::id).forEach(salient::add);
+            c.actors().stream().filter(m -> m.type() != ActorType.PERSON).map(ActorMention::id)
+                    .forEach(salient::add);
         }
-        return salient.size() < 2 ? null : String.join("+", salient);
+        return List.copyOf(salient);
     }
 
     private static String sha256(String text) {

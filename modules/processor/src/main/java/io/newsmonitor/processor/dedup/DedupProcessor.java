@@ -25,10 +25,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <ol>
  *   <li>Exact copy: an earlier announcement had the same canonical URL, GUID or normalised body.</li>
- *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature, shares an actor and a
- *       theme, and its estimated similarity (Jaccard) or containment reaches the threshold.</li>
- *   <li>Otherwise first seen. It joins the story of an earlier write-up with the same salient actors within the story
- *       window whose themes overlap, when they are in different languages or similar enough in content words.</li>
+ *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature (a candidate), shares
+ *       an actor and a theme, and the share of the shorter body's shingles found in the other, measured exactly on
+ *       their hashes, reaches the threshold.</li>
+ *   <li>Otherwise first seen. It joins the story of an earlier write-up within the story window that shares at least
+ *       two salient actors and overlapping themes, when the two are in different languages or similar enough in
+ *       content words.</li>
  * </ol>
  * State (RocksDB, with changelogs) expires after the window, by a wall-clock punctuation.
  */
@@ -41,17 +43,22 @@ public final class DedupProcessor implements Processor<String, Candidate, String
 
     static final int BANDS_COUNT = 32;
     private static final int MAX_IDS_PER_KEY = 64;
+    /** Salient actors two write-ups of one story share at least. */
+    private static final int STORY_COMMON_ACTORS = 2;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final DedupSettings settings;
+    private final MinHash minHash;
     private ProcessorContext<String, DedupOutcome> context;
     private KeyValueStore<String, Remembered> signatures;
     private KeyValueStore<String, String> exact;
     private KeyValueStore<String, String> bands;
     private KeyValueStore<String, String> stories;
 
-    public DedupProcessor(DedupSettings settings) {
+    /** @param minHash the hashing the fingerprints' signatures were made with (to find band keys again at expiry) */
+    public DedupProcessor(DedupSettings settings, MinHash minHash) {
         this.settings = settings;
+        this.minHash = minHash;
     }
 
     @Override
@@ -100,17 +107,14 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         Set<String> themes = ids(c.announcement().themes().stream().map(ThemeScore::id).toList());
         Remembered best = null;
         double bestSimilarity = 0;
-        for (String id : candidates(MinHash.bandKeys(f.shingles(), BANDS_COUNT))) {
+        for (String id : candidates(bands, MinHash.bandKeys(f.signature(), BANDS_COUNT))) {
             Remembered r = signatures.get(id);
             if (r == null || Math.abs(r.eventTime() - f.eventTime()) > settings.window().toMillis()
                     || !intersects(actors, r.actors()) || !intersects(themes, r.themes())) {
                 continue;
             }
-            double jaccard = MinHash.jaccard(f.shingles(), r.shingles());
-            double containment = MinHash.containment(jaccard, f.shingleCount(), r.shingleCount());
-            boolean copy = jaccard >= settings.threshold() || containment >= settings.containment();
-            double similarity = Math.max(jaccard, containment);
-            if (copy && similarity > bestSimilarity) {
+            double similarity = MinHash.containment(f.shingles(), r.shingles());
+            if (similarity >= settings.threshold() && similarity > bestSimilarity) {
                 best = r;
                 bestSimilarity = similarity;
             }
@@ -119,10 +123,14 @@ public final class DedupProcessor implements Processor<String, Candidate, String
                 Math.round(bestSimilarity * 1000) / 1000.0, c.announcement().withStoryId(best.storyId()));
     }
 
-    private Set<String> candidates(String[] bandKeys) {
+    private static Set<String> candidates(KeyValueStore<String, String> index, String[] keys) {
+        return candidates(index, Arrays.asList(keys));
+    }
+
+    private static Set<String> candidates(KeyValueStore<String, String> index, Iterable<String> keys) {
         Set<String> ids = new LinkedHashSet<>();
-        for (String key : bandKeys) {
-            String list = bands.get(key);
+        for (String key : keys) {
+            String list = index.get(key);
             if (list != null) {
                 ids.addAll(Arrays.asList(list.split(",")));
             }
@@ -133,18 +141,12 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private String story(Candidate c) {
         Fingerprint f = c.fingerprint();
         ClassifiedAnnouncement a = c.announcement();
-        if (f.storyKey() == null) {
-            return a.id();
-        }
-        String list = stories.get(f.storyKey());
-        if (list == null) {
-            return a.id();
-        }
         List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
         Remembered earliest = null;
-        for (String id : list.split(",")) {
+        for (String id : candidates(stories, f.salient())) {
             Remembered r = signatures.get(id);
             if (r == null || Math.abs(r.eventTime() - f.eventTime()) > settings.storyWindow().toMillis()
+                    || common(f.salient(), r.salient()) < STORY_COMMON_ACTORS
                     || overlap(themes, r.themes()) < settings.storyThemeOverlap()) {
                 continue;
             }
@@ -163,16 +165,16 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
         signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), context.currentSystemTimeMs(),
-                f.shingles(), f.shingleCount(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
-                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.storyKey(), f.exactKeys()));
+                f.shingles(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
+                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.salient(), f.exactKeys()));
         for (String key : f.exactKeys()) {
             exact.putIfAbsent(key, a.id());
         }
-        for (String key : MinHash.bandKeys(f.shingles(), BANDS_COUNT)) {
+        for (String key : MinHash.bandKeys(f.signature(), BANDS_COUNT)) {
             append(bands, key, a.id());
         }
-        if (f.storyKey() != null) {
-            append(stories, f.storyKey(), a.id());
+        for (String actor : f.salient()) {
+            append(stories, actor, a.id());
         }
     }
 
@@ -205,11 +207,11 @@ public final class DedupProcessor implements Processor<String, Candidate, String
                     exact.delete(key);
                 }
             });
-            for (String key : MinHash.bandKeys(r.shingles(), BANDS_COUNT)) {
+            for (String key : MinHash.bandKeys(minHash.signature(r.shingles()), BANDS_COUNT)) {
                 remove(bands, key, r.id());
             }
-            if (r.storyKey() != null) {
-                remove(stories, r.storyKey(), r.id());
+            for (String actor : r.salient()) {
+                remove(stories, actor, r.id());
             }
         }
     }
@@ -234,6 +236,10 @@ public final class DedupProcessor implements Processor<String, Candidate, String
 
     private static boolean intersects(Set<String> a, List<String> b) {
         return b.stream().anyMatch(a::contains);
+    }
+
+    private static long common(List<String> a, List<String> b) {
+        return a.stream().filter(b::contains).count();
     }
 
     private static double overlap(List<String> a, List<String> b) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * MinHash signatures of sets of word shingles: the share of equal positions in two signatures estimates the Jaccard
  * similarity of the sets. Signatures are cut into bands for locality-sensitive hashing: two similar sets share at
  * least one band with high probability, so that candidates are found by key lookups rather than by comparing with
- * every announcement seen. Immutable; thread-safe.
+ * every announcement seen. The candidates are then measured exactly on the sets' hashes. Immutable; thread-safe.
  */
 public final class MinHash {
 
@@ -43,12 +43,38 @@ public final class MinHash {
         return shingles;
     }
 
-    /** The signature of a set (all {@code Integer.MAX_VALUE} for the empty set). */
-    public int[] signature(Collection<String> set) {
+    /** The sorted, distinct 64-bit hashes of a set's elements: a compact stand-in for the set itself. */
+    public static long[] hashes(Collection<String> set) {
+        return set.stream().mapToLong(MinHash::hash64).distinct().sorted().toArray();
+    }
+
+    /** Share of the smaller of two hashed sets found in the other (overlap coefficient); 0 when one is empty. */
+    public static double containment(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return 0;
+        }
+        int i = 0;
+        int j = 0;
+        int common = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return (double) common / Math.min(a.length, b.length);
+    }
+
+    /** The signature of a set of hashes (see {@link #hashes}); all {@code Integer.MAX_VALUE} for the empty set. */
+    public int[] signature(long[] hashes) {
         int[] sig = new int[size];
         java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-        for (String element : set) {
-            long h = hash64(element);
+        for (long h : hashes) {
             for (int i = 0; i < size; i++) {
                 int v = (int) (mix(h ^ seeds[i]) >>> 33);
                 if (v < sig[i]) {
@@ -71,20 +97,6 @@ public final class MinHash {
         return n == 0 ? 0 : (double) equal / n;
     }
 
-    /**
-     * Estimated share of the smaller set found in the larger (overlap coefficient), from the Jaccard estimate and the
-     * set sizes: {@code |A∩B| = J(|A|+|B|)/(1+J)}. High when one text contains the other (a copy with a paragraph
-     * dropped or boilerplate added).
-     */
-    public static double containment(double jaccard, int sizeA, int sizeB) {
-        int smaller = Math.min(sizeA, sizeB);
-        if (smaller == 0) {
-            return 0;
-        }
-        double intersection = jaccard * (sizeA + sizeB) / (1 + jaccard);
-        return Math.min(1.0, intersection / smaller);
-    }
-
     /** The band keys of a signature: {@code bands} bands of {@code size / bands} rows. */
     public static String[] bandKeys(int[] signature, int bands) {
         int rows = signature.length / bands;
@@ -99,7 +111,7 @@ public final class MinHash {
         return keys;
     }
 
-    private static long hash64(String s) {
+    static long hash64(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b;

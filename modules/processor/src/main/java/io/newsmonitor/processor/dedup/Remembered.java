@@ -5,20 +5,19 @@ import java.util.List;
 /**
  * What the deduplicator remembers of a first-seen announcement, for the length of the window.
  *
- * @param id           announcement id
- * @param storyId      its story
- * @param eventTime    publication (else fetch) time, epoch milliseconds
- * @param seenAt       when the deduplicator saw it, epoch milliseconds (for expiry)
- * @param shingles     MinHash signature of its body shingles
- * @param shingleCount distinct shingles of its body
- * @param words        MinHash signature of its content words
- * @param actors       its actor ids
- * @param themes       its theme ids
- * @param language     its language
- * @param storyKey     its salient actors, or {@code null}
- * @param exactKeys    its exact keys
+ * @param id        announcement id
+ * @param storyId   its story
+ * @param eventTime publication (else fetch) time, epoch milliseconds
+ * @param seenAt    when the deduplicator saw it, epoch milliseconds (for expiry)
+ * @param shingles  sorted hashes of its body shingles
+ * @param words     MinHash signature of its content words
+ * @param actors    its actor ids
+ * @param themes    its theme ids
+ * @param language  its language
+ * @param salient   its salient actors
+ * @param exactKeys its exact keys
  */
-public record Remembered(String id, String storyId, long eventTime, long seenAt, int[] shingles, int shingleCount,
-                         int[] words, List<String> actors, List<String> themes, String language, String storyKey,
+public record Remembered(String id, String storyId, long eventTime, long seenAt, long[] shingles, int[] words,
+                         List<String> actors, List<String> themes, String language, List<String> salient,
                          List<String> exactKeys) {
 }

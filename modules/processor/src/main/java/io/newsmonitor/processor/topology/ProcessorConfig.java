@@ -41,11 +41,8 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
                     "ISO 639-1 codes of the languages the detector tells apart; others are tagged 'und'")
             .withRule(l -> l.size() >= 2, "at least two languages");
     public static final Setting<Double> DEDUP_THRESHOLD = Setting.decimal("processor.dedup.threshold", 0.8,
-            "Similarity (Jaccard of word shingles) from which two announcements are copies")
-            .withRule(d -> d > 0 && d <= 1, RATIO);
-    public static final Setting<Double> DEDUP_CONTAINMENT = Setting.decimal("processor.dedup.containment", 0.9,
-            "Share of the shorter text found in the longer from which they are copies")
-            .withRule(d -> d > 0 && d <= 1, RATIO);
+            "Similarity from which two announcements are copies: share of the shorter body's word shingles found "
+                    + "in the other").withRule(d -> d > 0 && d <= 1, RATIO);
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("processor.dedup.window",
             Duration.ofDays(14), "How long an announcement is remembered for deduplication")
             .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
@@ -60,15 +57,15 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
 
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR,
-            AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_CONTAINMENT, DEDUP_WINDOW,
+            AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_WINDOW,
             STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
 
     /** The processor section of the settings. */
     public static ProcessorConfig from(Settings s) {
         return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
                 s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
-                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_CONTAINMENT), s.get(DEDUP_WINDOW),
-                        s.get(STORY_WINDOW), s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
+                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_WINDOW), s.get(STORY_WINDOW),
+                        s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
     }
 
     /** The same configuration under another application id and state directory (for replay). */

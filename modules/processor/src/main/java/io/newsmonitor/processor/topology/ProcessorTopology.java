@@ -53,10 +53,11 @@ public final class ProcessorTopology {
     public static Topology build(ProcessorConfig config, Taxonomy taxonomy, Topics input, Topics output,
                                  Clock clock) {
         TextAnalyzer analyzer = new TextAnalyzer();
+        MinHash shingleHash = new MinHash(SHINGLE_HASHES);
         AnnouncementAnalyzer classify = new AnnouncementAnalyzer(new TextCleaner(config.maxTextChars()),
                 new LanguageGuesser(config.languages()), analyzer,
                 new Classifier(taxonomy, analyzer, config.aiSubstantiveScore()),
-                new MinHash(SHINGLE_HASHES), new MinHash(WORD_HASHES), clock);
+                shingleHash, new MinHash(WORD_HASHES), clock);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(store(DedupProcessor.SIGNATURES, JsonSerde.of(Remembered.class)));
@@ -70,7 +71,7 @@ public final class ProcessorTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(Candidate.class))
                         .withNumberOfPartitions(1))
-                .process(() -> new DedupProcessor(config.dedup()), Named.as("deduplicate"),
+                .process(() -> new DedupProcessor(config.dedup(), shingleHash), Named.as("deduplicate"),
                         DedupProcessor.SIGNATURES, DedupProcessor.EXACT, DedupProcessor.BANDS, DedupProcessor.STORIES)
                 .split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome.firstSeen() != null, Branched.withConsumer(firstSeen -> firstSeen

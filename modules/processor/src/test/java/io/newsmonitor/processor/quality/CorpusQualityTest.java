@@ -174,9 +174,17 @@ class CorpusQualityTest {
                 k -> new HashSet<>()).add(c.storyId()));
         long labelsWithSeveral = CORPUS.stream().collect(Collectors.groupingBy(s -> s.expect().story(),
                 Collectors.counting())).values().stream().filter(n -> n > 1).count();
-        long grouped = byLabel.entrySet().stream().filter(e -> e.getValue().size() == 1)
-                .filter(e -> CORPUS.stream().filter(s -> s.expect().story().equals(e.getKey())).count() > 1)
-                .count();
+        long grouped = 0;
+        for (Map.Entry<String, Set<String>> event : byLabel.entrySet()) {
+            List<String> reports = CORPUS.stream().filter(s -> s.expect().story().equals(event.getKey()))
+                    .map(SampleAnnouncement::id).toList();
+            if (reports.size() > 1 && event.getValue().size() == 1) {
+                grouped++;
+            } else if (reports.size() > 1) {
+                errors.add("event " + event.getKey() + " " + reports + " split into " + event.getValue().size()
+                        + " stories (informative: story grouping is not a target)");
+            }
+        }
         REPORT.append("\n## Duplicates and stories\n\n")
                 .append("| measure | value |\n|---|---|\n")
                 .append("| syndicated copies caught | ").append(caught).append(" of ").append(copies).append(" |\n")
@@ -187,7 +195,8 @@ class CorpusQualityTest {
                 .append("| multi-report events grouped into one story | ").append(grouped).append(" of ")
                 .append(labelsWithSeveral).append(" |\n");
         errors(errors);
-        assertThat(errors).as("dedup and story errors").isEmpty();
+        assertThat(errors.stream().filter(e -> !e.contains("(informative")).toList()).as("dedup and story errors")
+                .isEmpty();
     }
 
     /**

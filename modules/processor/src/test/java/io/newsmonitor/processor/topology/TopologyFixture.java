@@ -39,7 +39,6 @@ public final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<byte[], byte[]> rawBytes;
     final TestOutputTopic<String, ClassifiedAnnouncement> classified;
     final TestOutputTopic<String, Duplicate> duplicates;
-    final TestOutputTopic<byte[], byte[]> deadLetters;
 
     public TopologyFixture() {
         this(defaults());
@@ -61,9 +60,6 @@ public final class TopologyFixture implements AutoCloseable {
                 .deserializer(), topics.classified().valueSerde().deserializer());
         duplicates = driver.createOutputTopic(topics.duplicates().name(), topics.duplicates().keySerde()
                 .deserializer(), topics.duplicates().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetter().name(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
     /** The default processor settings. */

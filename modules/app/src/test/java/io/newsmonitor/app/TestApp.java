@@ -1,0 +1,33 @@
+package io.newsmonitor.app;
+
+import io.newsmonitor.testkit.TestConfigDir;
+import java.nio.file.Path;
+
+/** A configuration directory for app tests: unique topics, groups and state, the project's dictionaries. */
+final class TestApp {
+
+    private TestApp() {
+    }
+
+    /** Writes {@code newsmonitor.yaml}, the given sources and subscriptions, and returns the directory. */
+    static Path configDir(Path temp, String prefix, String feeds, String subscriptions) {
+        Path dir = TestConfigDir.withDictionaries(temp.resolve("config"));
+        TestConfigDir.write(dir, "newsmonitor.yaml", """
+                kafka:
+                  topicPrefix: %1$s
+                  partitions: 2
+                poller:
+                  groupId: %1$s-poller
+                  hostGap: 0s
+                processor:
+                  applicationId: %1$s-processor
+                  stateDir: %2$s
+                sink:
+                  applicationId: %1$s-sink
+                  stateDir: %2$s
+                """.formatted(prefix, temp.resolve("state")));
+        TestConfigDir.write(dir, "feeds.yaml", feeds);
+        TestConfigDir.write(dir, "subscriptions.yaml", subscriptions);
+        return dir;
+    }
+}

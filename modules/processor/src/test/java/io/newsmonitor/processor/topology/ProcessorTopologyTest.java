@@ -1,0 +1,142 @@
+package io.newsmonitor.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Duplicate;
+import io.newsmonitor.model.Evidence;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Each branch of the processor topology, through a {@link org.apache.kafka.streams.TopologyTestDriver}. */
+class ProcessorTopologyTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2026-02-10T09:00:00Z");
+    private static final String ROADMAP = """
+            La France et l'Albanie ont adopté une feuille de route bilatérale consacrée à l'intelligence \
+            artificielle. Paris et Tirana coopéreront avec l'entreprise Inetum pour former les agents publics \
+            albanais à l'IA générative. La coopération franco-albanaise portera aussi sur la recherche en \
+            intelligence artificielle et sur les start-up des deux pays, avec un comité de suivi annuel.""";
+
+    private final TopologyFixture fixture = new TopologyFixture();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private static Announcement announcement(String id, String url, String title, String content) {
+        return new Announcement(id, "elysee", url, null, title, null, content, "fr", PUBLISHED,
+                PUBLISHED.plusSeconds(60), List.of("government"));
+    }
+
+    @Test
+    void anAiCooperationIsClassifiedWithItsPartiesAndEvidence() {
+        fixture.send(List.of(announcement("a1", "https://www.elysee.fr/a1",
+                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP)));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.countries()).containsExactly("AL", "FR");
+        assertThat(c.hasActor("inetum")).isTrue();
+        assertThat(c.aiCooperation()).isTrue();
+        assertThat(c.cooperation().parties()).contains("AL", "FR", "inetum");
+        assertThat(c.cooperation().pairs()).contains(List.of("AL", "FR"));
+        assertThat(c.language()).isEqualTo("fr");
+        assertThat(c.storyId()).isEqualTo("a1");
+        assertThat(c.taxonomyVersion()).isEqualTo(TopologyFixture.TAXONOMY.version());
+        for (Evidence e : c.evidence()) {
+            assertThat(c.text().substring(e.start(), e.end())).isEqualTo(e.term());
+        }
+        assertThat(c.evidence()).anyMatch(e -> e.id().equals("AL") && e.term().equals("franco-albanaise")
+                || e.id().equals("AL") && e.term().equals("albanaise"));
+    }
+
+    @Test
+    void aNationalStrategyWithoutPartnerIsNotACooperation() {
+        fixture.send(List.of(announcement("s1", "https://www.elysee.fr/s1",
+                "La France dévoile sa stratégie nationale pour l'intelligence artificielle",
+                "Le gouvernement français présente sa stratégie nationale pour l'intelligence artificielle. "
+                        + "La France investira dans la recherche en IA, la formation et le calcul. La stratégie "
+                        + "prévoit un partenariat entre les universités françaises et les entreprises.")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.countries()).containsExactly("FR");
+        assertThat(c.aiCooperation()).isFalse();
+        assertThat(c.cooperation().parties()).isEmpty();
+    }
+
+    @Test
+    void theFrenchVerbAiIsNotArtificialIntelligence() {
+        fixture.send(List.of(announcement("v1", "https://example.fr/v1", "Ce que j'ai vu à Tunis",
+                "J'ai rencontré des agriculteurs tunisiens et français. Il y a un accord de coopération "
+                        + "agricole entre la France et la Tunisie. Le ministre ai-je dit ?")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.hasTheme("ai")).isFalse();
+        assertThat(c.aiCooperation()).isFalse();
+    }
+
+    @Test
+    void theSameUrlAgainIsAnExactDuplicateOfTheFirst() {
+        fixture.send(List.of(
+                announcement("first", "https://www.elysee.fr/roadmap", "Feuille de route IA France-Albanie", ROADMAP),
+                announcement("again", "https://www.elysee.fr/roadmap", "Autre titre", "Un autre texte.")));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("first");
+        Duplicate d = fixture.duplicates().get(0);
+        assertThat(d.announcement().id()).isEqualTo("again");
+        assertThat(d.duplicateOf()).isEqualTo("first");
+        assertThat(d.match()).isEqualTo(Duplicate.Match.URL);
+        assertThat(d.announcement().storyId()).isEqualTo("first");
+    }
+
+    @Test
+    void aSyndicatedCopyWithAnotherHeadlineAndBoilerplateIsANearDuplicate() {
+        String copy = ROADMAP.replace("avec un comité de suivi annuel", "avec un comité de suivi")
+                + "\n\nLire aussi : l'IA dans les Balkans\n\nAbonnez-vous à notre newsletter";
+        fixture.send(List.of(
+                announcement("wire", "https://wire.example/roadmap", "Paris et Tirana adoptent une feuille de route",
+                        ROADMAP),
+                announcement("copy", "https://news.example/fr/ia-albanie", "IA : accord franco-albanais", copy)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("wire");
+        Duplicate d = fixture.duplicates().get(0);
+        assertThat(d.duplicateOf()).isEqualTo("wire");
+        assertThat(d.match()).isEqualTo(Duplicate.Match.NEAR);
+        assertThat(d.similarity()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aWriteUpOfTheSameEventInAnotherLanguageJoinsTheStory() {
+        Announcement german = new Announcement("de1", "dpa", "https://dpa.example/albanien-frankreich", null,
+                "Frankreich und Albanien beschließen KI-Fahrplan",
+                null, "Frankreich und Albanien haben einen gemeinsamen Fahrplan für künstliche Intelligenz "
+                + "beschlossen. Die Zusammenarbeit mit dem Unternehmen Inetum soll albanische Beamte in KI "
+                + "schulen. Die französisch-albanische Kooperation umfasst auch Forschung zu künstlicher "
+                + "Intelligenz.", "de", PUBLISHED.plusSeconds(3600 * 5), PUBLISHED.plusSeconds(3600 * 5),
+                List.of());
+        fixture.send(List.of(announcement("fr1", "https://www.elysee.fr/fr1",
+                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP), german));
+
+        List<ClassifiedAnnouncement> out = fixture.classified();
+        assertThat(out).extracting(ClassifiedAnnouncement::id).containsExactly("fr1", "de1");
+        assertThat(out.get(1).language()).isEqualTo("de");
+        assertThat(out.get(1).storyId()).isEqualTo("fr1");
+    }
+
+    /** Where the bad records go is checked on a real broker ({@code ProcessorIntegrationTest}). */
+    @Test
+    void unreadableRecordsAreSkippedAndProcessingGoesOn() {
+        fixture.rawBytes.pipeInput("broken".getBytes(StandardCharsets.UTF_8),
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        fixture.rawBytes.pipeInput("no-id".getBytes(StandardCharsets.UTF_8),
+                "{\"sourceId\":\"x\",\"fetchedAt\":\"2026-02-10T09:00:00Z\"}".getBytes(StandardCharsets.UTF_8));
+        fixture.send(List.of(announcement("ok", "https://www.elysee.fr/ok", "Feuille de route IA", ROADMAP)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("ok");
+    }
+}
