@@ -104,7 +104,7 @@ class CorpusQualityTest {
             }
             if (!expected.equals(predicted)) {
                 errors.add(s.id() + ": expected " + new java.util.TreeSet<>(expected) + ", got "
-                        + OUTPUT.get(s.id()).themes());
+                        + themes(OUTPUT.get(s.id())));
             }
         }
         byTheme.put("all themes (micro)", all);
@@ -127,7 +127,7 @@ class CorpusQualityTest {
             if (s.expect().aiCooperation() != c.aiCooperation()) {
                 errors.add(s.id() + ": expected " + s.expect().aiCooperation() + ", got " + c.aiCooperation()
                         + " (parties " + c.cooperation().parties() + ", cues " + c.cooperation().cues() + ", themes "
-                        + c.themes() + ")");
+                        + themes(c) + ")");
             }
         }
         Map<String, Scores> rows = new TreeMap<>();
@@ -226,6 +226,10 @@ class CorpusQualityTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static List<String> themes(ClassifiedAnnouncement c) {
+        return c.themes().stream().map(t -> t.id() + " " + t.score()).toList();
     }
 
     private static Set<String> ids(ClassifiedAnnouncement c, ActorType type) {
