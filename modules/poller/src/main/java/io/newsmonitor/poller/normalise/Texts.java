@@ -9,7 +9,7 @@ public final class Texts {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern LEFTOVER_ENTITY = Pattern.compile("&[A-Za-z][A-Za-z0-9]{0,31};");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u2007\u202F]+");
 
     private Texts() {
     }

@@ -8,33 +8,39 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsmonitor.poller.normalise.Dates;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.jdom2.Element;
+import java.util.Set;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
 import org.jsoup.parser.Parser;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0. First strictly, the way ROME is hardened: {@code SyndFeedInput} with
- * DOCTYPEs disallowed, over ROME's lenient {@link XmlReader} (charset from header, BOM or prolog; UTF-8 as the
- * fallback). When that fails on an ill-formed feed (undeclared entities, bare {@code &}, truncation, a DOCTYPE), the
- * items are recovered with jsoup's forgiving XML parser, which never expands entities nor loads anything; the result
- * is then marked {@code recovered}. Thread-safe.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0. The bytes are decoded first ({@link Charsets}: the charset ROME's lenient
+ * {@code XmlReader} finds, corrected where the bytes contradict it), then parsed strictly, the way ROME is hardened:
+ * {@code SyndFeedInput.build(Reader)} with DOCTYPEs disallowed. When that fails on an ill-formed feed (undeclared
+ * entities, bare {@code &}, truncation, a DOCTYPE), or reads fewer items than the document opens (several channels,
+ * nested items), the items are recovered with jsoup's forgiving XML parser, which never expands entities nor loads
+ * anything; the result is then marked {@code recovered}. Thread-safe.
  */
 public final class FeedParser {
 
     /** Prefix of a document that is HTML, JSON or nothing at all rather than a feed. */
     private static final int SNIFF = 512;
+    private static final Pattern ITEM_TAG = Pattern.compile("<(?:[A-Za-z0-9_-]+:)?(?:item|entry)[\\s>/]");
 
     /**
      * @param body        the document
@@ -43,11 +49,21 @@ public final class FeedParser {
      */
     public ParsedFeed parse(byte[] body, String contentType) throws FeedParseException {
         rejectNonFeeds(body);
+        String text = Charsets.decode(body, contentType);
         ParsedFeed feed;
         try {
-            feed = strict(body, contentType);
+            feed = strict(text);
+            int published = itemTags(text);
+            if (feed.items().size() < published) {
+                // ROME read a well-formed document but missed items (several channels, nested items).
+                ParsedFeed lenient = LenientFeedParser.parse(text, "strict parse found " + feed.items().size()
+                        + " of " + published + " items");
+                if (lenient.items().size() > feed.items().size()) {
+                    feed = lenient;
+                }
+            }
         } catch (FeedException | IOException | IllegalArgumentException | IllegalStateException e) {
-            feed = LenientFeedParser.parse(decode(body, contentType), problem(e));
+            feed = LenientFeedParser.parse(text, problem(e));
         }
         if (feed.items().isEmpty()) {
             throw new FeedParseException(feed.recovered() ? "malformed feed with no recoverable item ("
@@ -71,11 +87,11 @@ public final class FeedParser {
         }
     }
 
-    private static ParsedFeed strict(byte[] body, String contentType) throws FeedException, IOException {
+    private static ParsedFeed strict(String text) throws FeedException, IOException {
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
         input.setPreserveWireFeed(true);
-        try (Reader reader = xmlReader(body, contentType)) {
+        try (Reader reader = new StringReader(text)) {
             SyndFeed feed = input.build(reader);
             List<FeedItem> items = new ArrayList<>();
             for (SyndEntry entry : feed.getEntries()) {
@@ -85,10 +101,14 @@ public final class FeedParser {
         }
     }
 
-    private static Reader xmlReader(byte[] body, String contentType) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
-        return contentType == null ? new XmlReader(in, true, "UTF-8")
-                : new XmlReader(in, contentType, true, "UTF-8");
+    /** How many items the document opens, by tag: {@code <item>} or {@code <entry>}, any namespace prefix. */
+    static int itemTags(String text) {
+        Matcher m = ITEM_TAG.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static FeedItem item(SyndEntry entry) {
@@ -115,7 +135,7 @@ public final class FeedParser {
                 return link.getHref();
             }
         }
-        for (Element element : feed.getForeignMarkup()) {
+        for (org.jdom2.Element element : feed.getForeignMarkup()) {
             if ("link".equals(element.getName()) && rel.equals(element.getAttributeValue("rel"))) {
                 return element.getAttributeValue("href");
             }
@@ -131,75 +151,94 @@ public final class FeedParser {
         return null;
     }
 
-    private static String decode(byte[] body, String contentType) {
-        try (Reader reader = xmlReader(body, contentType)) {
-            StringBuilder text = new StringBuilder(body.length);
-            char[] buffer = new char[8192];
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                text.append(buffer, 0, n);
-            }
-            return text.toString();
-        } catch (IOException | RuntimeException e) {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
     private static String problem(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** The forgiving path: jsoup's XML parser, no entity expansion, no loading. */
+    /**
+     * The forgiving path: jsoup's XML parser (tag names case-folded, so {@code </Title>} closes {@code <title>}), no
+     * entity expansion, no loading. Items are found under any root, and each field is read from the item's own
+     * descendants, so that an unclosed {@code <title>} that swallowed its siblings still gives the title alone.
+     */
     static final class LenientFeedParser {
+
+        private static final Set<String> FIELDS = Set.of("title", "link", "guid", "id", "description", "summary",
+                "content:encoded", "content", "pubdate", "dc:date", "published", "updated", "issued", "modified",
+                "author", "dc:creator", "category", "comments", "source", "enclosure");
 
         private LenientFeedParser() {
         }
 
         static ParsedFeed parse(String xml, String strictProblem) {
-            Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
+            Document doc = Jsoup.parse(xml, "", Parser.xmlParser().settings(ParseSettings.htmlDefault));
             List<FeedItem> items = new ArrayList<>();
-            for (org.jsoup.nodes.Element item : doc.select("item, entry")) {
-                if (!item.select("item, entry").isEmpty() && item.select("> title").isEmpty()) {
-                    continue;
-                }
+            for (Element item : doc.select("item, entry")) {
                 items.add(new FeedItem(
-                        childText(item, "title"),
+                        text(item, "title"),
                         link(item),
-                        first(childText(item, "guid"), childText(item, "id")),
-                        first(childText(item, "description"), childText(item, "summary")),
-                        first(childText(item, "content|encoded"), childText(item, "content")),
-                        Dates.parse(first(childText(item, "pubDate"), childText(item, "dc|date"),
-                                childText(item, "published"), childText(item, "updated"),
-                                childText(item, "issued"), childText(item, "modified")))));
+                        first(text(item, "guid"), text(item, "id")),
+                        first(text(item, "description"), text(item, "summary")),
+                        first(text(item, "content:encoded"), text(item, "content")),
+                        Dates.parse(first(text(item, "pubdate"), text(item, "dc:date"), text(item, "published"),
+                                text(item, "updated"), text(item, "issued"), text(item, "modified")))));
             }
             String hub = null;
-            for (org.jsoup.nodes.Element link : doc.select("link[rel=hub], atom|link[rel=hub]")) {
+            for (Element link : doc.select("link[rel=hub], atom|link[rel=hub]")) {
                 hub = link.attr("href");
             }
             return new ParsedFeed(items, true, strictProblem, hub, null, null);
         }
 
-        private static String childText(org.jsoup.nodes.Element item, String tag) {
-            for (org.jsoup.nodes.Element child : item.children()) {
-                if (child.tagName().equalsIgnoreCase(tag.replace('|', ':'))) {
-                    String text = child.wholeText().strip();
-                    return text.isEmpty() ? null : text;
+        /** The first descendant with this tag whose item is {@code item} itself (not a nested one). */
+        private static Element field(Element item, String tag) {
+            for (Element e : item.getElementsByTag(tag)) {
+                if (owner(e) == item) {
+                    return e;
                 }
             }
             return null;
         }
 
-        private static String link(org.jsoup.nodes.Element item) {
-            for (org.jsoup.nodes.Element child : item.children()) {
-                if (child.tagName().equals("link")) {
-                    if (child.hasAttr("href")) {
-                        String rel = child.attr("rel");
-                        if (rel.isEmpty() || rel.equals("alternate")) {
-                            return child.attr("href");
-                        }
-                    } else if (!child.text().isBlank()) {
-                        return child.text().strip();
+        private static Element owner(Element e) {
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                if (p.tagName().equals("item") || p.tagName().equals("entry")) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        /** A field's text without the other fields or items it may have swallowed; {@code null} when blank. */
+        private static String text(Element item, String tag) {
+            Element e = field(item, tag);
+            if (e == null) {
+                return null;
+            }
+            Element own = e.clone();
+            own.getAllElements().stream().skip(1)
+                    .filter(d -> FIELDS.contains(d.tagName()) || d.tagName().equals("item")
+                            || d.tagName().equals("entry"))
+                    .toList().forEach(Element::remove);
+            String text = own.wholeText().strip();
+            return text.isEmpty() ? null : text;
+        }
+
+        private static String link(Element item) {
+            for (Element link : item.getElementsByTag("link")) {
+                if (owner(link) != item) {
+                    continue;
+                }
+                if (link.hasAttr("href")) {
+                    String rel = link.attr("rel");
+                    if (rel.isEmpty() || rel.equals("alternate")) {
+                        return link.attr("href");
+                    }
+                } else {
+                    String text = text(item, "link");
+                    if (text != null) {
+                        return text;
                     }
                 }
             }
