@@ -16,14 +16,15 @@ public final class Main {
     }
 
     /**
-     * The command line, with expected failures (bad configuration, a busy port, an unreachable cluster) reported as
-     * one line naming the culprit, without a stack trace.
+     * The command line, with expected failures (bad configuration, a busy port, an unreachable cluster, a Kafka
+     * client error) reported as one line naming the culprit, without a stack trace.
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NewsmonitorCommand());
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ConfigException || e instanceof EmbeddedBroker.BrokerStartException
-                    || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+                    || e instanceof IllegalStateException || e instanceof IllegalArgumentException
+                    || e instanceof org.apache.kafka.common.KafkaException) {
                 command.getErr().println("newsmonitor: " + e.getMessage());
                 return 2;
             }

@@ -44,7 +44,8 @@ public final class Settings {
         }
         try {
             JsonNode root = YAML.readTree(file.toFile());
-            return of(file.toString(), root == null ? YAML.createObjectNode() : root, declared);
+            boolean empty = root == null || root.isNull() || root.isMissingNode();
+            return of(file.toString(), empty ? YAML.createObjectNode() : root, declared);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), null, "not valid YAML: " + e.getMessage(), e);
         }
@@ -86,6 +87,9 @@ public final class Settings {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             if (field.getValue().isObject()) {
                 flatten(key, field.getValue(), leaves);
+            } else if (field.getValue().isNull()) {
+                // "kafka:" with every child commented out: nothing set here
+                continue;
             } else {
                 leaves.put(key, field.getValue());
             }

@@ -39,6 +39,6 @@ public record Subscription(
                 && actors.stream().allMatch(a::hasActor)
                 && (anyActors.isEmpty() || anyActors.stream().anyMatch(a::hasActor))
                 && themes.stream().allMatch(a::hasTheme)
-                && (languages.isEmpty() || languages.contains(a.language()));
+                && (languages.isEmpty() || a.language() != null && languages.contains(a.language()));
     }
 }

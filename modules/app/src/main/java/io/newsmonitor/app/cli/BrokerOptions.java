@@ -11,9 +11,10 @@ public final class BrokerOptions {
     int kafkaPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Where the embedded broker and the state stores keep their data (default: ${DEFAULT-VALUE})")
+            description = "Where the embedded broker keeps its data, in DIR/kafka (default: ${DEFAULT-VALUE}); the state "
+                    + "stores are in processor.stateDir and sink.stateDir")
     Path dataDir;
 
-    @Option(names = "--fresh", description = "Wipe the data directory first")
+    @Option(names = "--fresh", description = "Start from nothing: wipe the embedded broker's data and the state stores")
     boolean fresh;
 }

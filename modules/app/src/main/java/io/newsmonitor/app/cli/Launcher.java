@@ -22,8 +22,12 @@ final class Launcher {
             return config;
         }
         if (broker.fresh) {
-            EmbeddedBroker.wipe(broker.dataDir);
-            LOG.info("Wiped {}", broker.dataDir);
+            // Only what newsmonitor wrote: the broker's log directory and the roles' state stores.
+            for (java.nio.file.Path dir : java.util.List.of(broker.dataDir.resolve("kafka"),
+                    java.nio.file.Path.of(config.processor().stateDir()), java.nio.file.Path.of(config.sink().stateDir()))) {
+                EmbeddedBroker.wipe(dir);
+                LOG.info("Wiped {}", dir);
+            }
         }
         EmbeddedBroker embedded = shutdown.add(EmbeddedBroker.start(broker.dataDir.resolve("kafka"),
                 broker.kafkaPort));

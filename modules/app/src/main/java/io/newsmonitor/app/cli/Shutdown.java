@@ -22,9 +22,21 @@ final class Shutdown {
     }
 
     /** Remembers something to stop; returns it. */
-    <T extends AutoCloseable> T add(T closeable) {
+    synchronized <T extends AutoCloseable> T add(T closeable) {
+        if (stopped.getCount() == 0) {
+            closeQuietly(closeable);
+            throw new IllegalStateException("stopping: not starting anything more");
+        }
         started.push(closeable);
         return closeable;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping: {}", e.toString());
+        }
     }
 
     /** Blocks until the process is asked to stop. */
@@ -38,11 +50,7 @@ final class Shutdown {
         }
         LOG.info("Stopping...");
         while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                LOG.warn("Error while stopping: {}", e.toString());
-            }
+            closeQuietly(started.pop());
         }
         LOG.info("Stopped");
         stopped.countDown();

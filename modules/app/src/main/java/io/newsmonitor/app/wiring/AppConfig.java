@@ -44,6 +44,10 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
      * @param kafkaClientConfig    {@code --kafka-config}, or {@code null}
      */
     public static AppConfig load(Path dir, String bootstrapServers, Path kafkaClientConfig) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new io.newsmonitor.config.ConfigException(dir.toString(), null,
+                    "configuration directory not found (use --config DIR)");
+        }
         Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());
         return new AppConfig(dir, KafkaConfig.from(settings, bootstrapServers, kafkaClientConfig),
                 PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings));

@@ -87,11 +87,8 @@ public final class Replay {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
                         processorConfig().applicationId()).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, Long> targets = new HashMap<>(rawEnd);
-                for (TopicPartition tp : committed.keySet()) {
-                    if (!tp.topic().equals(config.kafka().topics().raw().name())) {
-                        targets.putAll(stableEnds(admin, tp.topic()));
-                    }
-                }
+                // The deduplication reads the internal repartition topic: it must have caught up too.
+                targets.putAll(stableEnds(admin, processorConfig().applicationId() + "-dedup-repartition"));
                 boolean done = targets.entrySet().stream().allMatch(e -> e.getValue() == 0
                         || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue());
                 if (done) {

@@ -1,12 +1,6 @@
 package io.newsmonitor.app.wiring;
 
-import io.newsmonitor.poller.config.PollerConfig;
-import io.newsmonitor.poller.http.HostGate;
-import io.newsmonitor.poller.http.HttpFetcher;
-import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.runtime.PollerService;
-import io.newsmonitor.poller.runtime.Schedule;
-import io.newsmonitor.poller.runtime.SourcePoller;
 import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
 import io.newsmonitor.processor.text.TextAnalyzer;
@@ -17,7 +11,6 @@ import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Random;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -28,6 +21,7 @@ public final class Roles {
 
     private static final Logger LOG = LoggerFactory.getLogger(Roles.class);
     private static final Duration STREAMS_CLOSE = Duration.ofSeconds(30);
+    private static final int THREAD_FAILURES = 3;
 
     private Roles() {
     }
@@ -40,12 +34,7 @@ public final class Roles {
 
     /** Starts a poller instance on a thread of its own. */
     public static AutoCloseable poller(AppConfig config) {
-        PollerConfig p = config.poller();
-        Clock clock = Clock.systemUTC();
-        Schedule schedule = new Schedule(new Random());
-        SourcePoller sourcePoller = new SourcePoller(new HttpFetcher(p.http()), new HostGate(p.hostGap()),
-                new AnnouncementFactory(p.futureTolerance()), schedule, p.seenWindow(), clock);
-        PollerService service = new PollerService(p.runtime(), config.kafka(), sourcePoller, schedule, clock);
+        PollerService service = PollerService.create(config.poller(), config.kafka());
         Thread thread = new Thread(service::run, "poller");
         thread.start();
         return () -> {
@@ -79,12 +68,28 @@ public final class Roles {
                 SinkTopology.properties(config.sink(), config.kafka(), topics)));
     }
 
+    /**
+     * A failed stream thread is replaced, up to {@value #THREAD_FAILURES} times; past that the instance stops and,
+     * in state ERROR, the process exits with status 1 so that a supervisor restarts it rather than leaving a process
+     * alive that does nothing.
+     */
     private static AutoCloseable streams(String role, KafkaStreams streams) {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         streams.setUncaughtExceptionHandler(e -> {
+            if (failures.incrementAndGet() > THREAD_FAILURES) {
+                LOG.error("{}: stream thread failed {} times, stopping", role, failures.get(), e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("{}: stream thread failed, replacing it", role, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> LOG.info("{}: {}", role, now));
+        streams.setStateListener((now, before) -> {
+            LOG.info("{}: {}", role, now);
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("{}: stopped for good; exiting so that the process can be restarted", role);
+                new Thread(() -> System.exit(1), "exit").start();
+            }
+        });
         streams.start();
         return () -> streams.close(STREAMS_CLOSE);
     }

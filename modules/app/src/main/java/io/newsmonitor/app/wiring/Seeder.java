@@ -65,11 +65,10 @@ public final class Seeder {
         try (KafkaProducer<String, V> producer = producer(common, topic)) {
             for (V entry : entries) {
                 if (!Objects.equals(existing.get(key.apply(entry)), entry)) {
-                    producer.send(new ProducerRecord<>(topic.name(), key.apply(entry), entry));
+                    acknowledged(producer.send(new ProducerRecord<>(topic.name(), key.apply(entry), entry)), topic);
                     written++;
                 }
             }
-            producer.flush();
         }
         if (written > 0) {
             LOG.info("Seeded {} new or changed entr{} into {}", written, written == 1 ? "y" : "ies", topic.name());
@@ -80,8 +79,20 @@ public final class Seeder {
     /** Writes one entry, or a tombstone when {@code value} is {@code null}. */
     public static <V> void write(Map<String, Object> common, Topic<String, V> topic, String key, V value) {
         try (KafkaProducer<String, V> producer = producer(common, topic)) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value));
-            producer.flush();
+            acknowledged(producer.send(new ProducerRecord<>(topic.name(), key, value)), topic);
+        }
+    }
+
+    /** Waits for the broker's acknowledgement, so that a refused write is reported rather than lost. */
+    private static void acknowledged(java.util.concurrent.Future<?> sent, Topic<?, ?> topic) {
+        try {
+            sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic.name(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getCause().getMessage(),
+                    e.getCause());
         }
     }
 
@@ -89,6 +100,9 @@ public final class Seeder {
         Map<String, Object> props = new HashMap<>(common);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
         return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 }

@@ -87,6 +87,17 @@ public final class PollerService implements AutoCloseable {
         });
     }
 
+    /** A poller instance with the standard fetcher, parser and adaptive schedule. */
+    public static PollerService create(io.newsmonitor.poller.config.PollerConfig config, KafkaConfig kafka) {
+        Clock clock = Clock.systemUTC();
+        Schedule schedule = new Schedule(new java.util.Random());
+        SourcePoller sourcePoller = new SourcePoller(new io.newsmonitor.poller.http.HttpFetcher(config.http()),
+                new io.newsmonitor.poller.http.HostGate(config.hostGap()),
+                new io.newsmonitor.poller.normalise.AnnouncementFactory(config.futureTolerance()), schedule,
+                config.seenWindow(), clock);
+        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock);
+    }
+
     /** Runs until {@link #close()}; call on a thread of its own. */
     public void run() {
         Topic<String, FeedSource> feeds = topics.feeds();
@@ -111,7 +122,16 @@ public final class PollerService implements AutoCloseable {
             LOG.error("Poller {} fenced by another instance with the same id; stopping", settings.instanceId());
         } finally {
             workers.shutdownNow();
+            awaitWorkers();
             LOG.info("Poller {} stopped", settings.instanceId());
+        }
+    }
+
+    private void awaitWorkers() {
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -289,16 +309,14 @@ public final class PollerService implements AutoCloseable {
         return props;
     }
 
-    /** Asks the poll loop to stop; it finishes the transaction under way and leaves the group. */
+    /**
+     * Asks the poll loop to stop. It finishes the transaction under way, drops the polls still in flight (their
+     * sources' state was not advanced, so they are polled again by whoever owns them next), stops its workers and
+     * leaves the group. The thread running {@link #run()} ends soon after.
+     */
     @Override
     public void close() {
         running.set(false);
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A new instance id for this process, unless one was configured. */

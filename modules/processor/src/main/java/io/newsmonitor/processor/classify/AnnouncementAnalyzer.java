@@ -33,6 +33,8 @@ public final class AnnouncementAnalyzer {
     static final int SHINGLE_WIDTH = 3;
     /** Words of the body shingled: copies share their beginning; the bound keeps state small. */
     private static final int MAX_SHINGLED_WORDS = 600;
+    /** Shortest body recognised as an exact copy by its text alone. */
+    private static final int MIN_TEXT_KEY_WORDS = 20;
     /** Shortest content word kept for story similarity (shorter ones are mostly function words). */
     private static final int MIN_WORD_LENGTH = 4;
 
@@ -69,6 +71,7 @@ public final class AnnouncementAnalyzer {
 
     private Fingerprint fingerprint(Announcement a, String body, ClassifiedAnnouncement c) {
         List<String> terms = analyzer.tokens(body).stream().map(Token::term).toList();
+        List<String> titleTerms = analyzer.tokens(a.title()).stream().map(Token::term).toList();
         long[] shingles = MinHash.hashes(MinHash.shingles(
                 terms.subList(0, Math.min(terms.size(), MAX_SHINGLED_WORDS)), SHINGLE_WIDTH));
         Set<String> words = terms.stream().filter(t -> t.length() >= MIN_WORD_LENGTH)
@@ -78,10 +81,12 @@ public final class AnnouncementAnalyzer {
             exact.add("url:" + a.url());
         }
         if (a.guid() != null) {
-            exact.add("guid:" + a.guid());
+            // GUIDs are unique within a feed only: many CMSs number their items 1, 2, 3...
+            exact.add("guid:" + a.sourceId() + ":" + a.guid());
         }
-        if (!terms.isEmpty()) {
-            exact.add("text:" + sha256(String.join(" ", terms)));
+        if (terms.size() >= MIN_TEXT_KEY_WORDS) {
+            // Title and body: a feed that repeats one teaser as every description is not one story.
+            exact.add("text:" + sha256(String.join(" ", titleTerms) + "\n" + String.join(" ", terms)));
         }
         Instant eventTime = a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
         return new Fingerprint(exact, shingles, shingleHash.signature(shingles),

@@ -29,6 +29,16 @@ public final class LanguageGuesser {
         this.detector = LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode().build();
     }
 
+    /** Whether the detector knows the language of this ISO 639-1 code. */
+    public static boolean isKnown(String code) {
+        try {
+            language(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static Language language(String code) {
         try {
             return Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT)));

@@ -1,0 +1,79 @@
+package io.newsmonitor.poller.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsmonitor.config.ConfigException;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.SourceType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code feeds.yaml}: sources with defaults; every mistake names file and path. */
+class FeedCatalogTest {
+
+    @TempDir
+    Path dir;
+
+    private List<FeedSource> load(String yaml) throws Exception {
+        Path file = dir.resolve("feeds.yaml");
+        Files.writeString(file, yaml);
+        return FeedCatalog.load(file);
+    }
+
+    @Test
+    void readsSourcesWithTheirDefaults() throws Exception {
+        List<FeedSource> sources = load("""
+                defaults:
+                  interval: 30m
+                feeds:
+                  - id: heise
+                    url: https://www.heise.de/rss/heise-atom.xml
+                    type: atom
+                    tags: [media, germany]
+                  - id: elysee
+                    url: https://www.elysee.fr/toutes-les-actualites
+                    type: html
+                    interval: 2h
+                    fullText: true
+                    html:
+                      listing: {item: ".newsBlock", link: "a[href]", title: ".newsBlock-title"}
+                      article: {content: "#main"}
+                """);
+
+        assertThat(sources).extracting(FeedSource::id).containsExactly("heise", "elysee");
+        assertThat(sources.get(0).interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(sources.get(0).type()).isEqualTo(SourceType.ATOM);
+        assertThat(sources.get(1).html().articleContent()).isEqualTo("#main");
+        assertThat(sources.get(1).maxInterval()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void theShippedCatalogLoads() {
+        Path shipped = io.newsmonitor.testkit.TestConfigDir.projectConfig().resolve("feeds.yaml");
+
+        assertThat(FeedCatalog.load(shipped)).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void mistakesNameFileAndPath() {
+        String file = dir.resolve("feeds.yaml").toString();
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    interval: soon\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": feeds[0].interval: 'soon' is not a duration (write PT15M, 90s, 10m, 2h or 1d)");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: ftp://a.example/\n"))
+                .hasMessage(file + ": feeds[0].url: 'ftp://a.example/' must be an absolute http(s) address");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    type: html\n"))
+                .hasMessageStartingWith(file + ": feeds[0].html: is required for type html");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n  - id: a\n"
+                + "    url: https://b.example/\n")).hasMessage(file + ": feeds[1].id: duplicate id 'a'");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    intervall: 5m\n"))
+                .hasMessageStartingWith(file + ": feeds[0].intervall: unknown key");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    type: json\n"))
+                .hasMessage(file + ": feeds[0].type: unknown source type 'json' (expected rss, atom, auto or html)");
+    }
+}

@@ -1,0 +1,182 @@
+package io.newsmonitor.poller.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.config.Settings;
+import io.newsmonitor.json.Json;
+import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.PollerState;
+import io.newsmonitor.model.SourceType;
+import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.testkit.FixtureResponse;
+import io.newsmonitor.testkit.FixtureServer;
+import io.newsmonitor.testkit.KafkaBroker;
+import io.newsmonitor.testkit.KafkaBrokerExtension;
+import io.newsmonitor.testkit.KafkaTestClients;
+import io.newsmonitor.testkit.TestTopics;
+import io.newsmonitor.topics.Topic;
+import io.newsmonitor.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Poller instances on a real broker: announcements and state are published together, a restarted poller resumes
+ * from the state topic and republishes nothing, and instances share the sources through their consumer group.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class PollerServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final FixtureServer server = FixtureServer.start();
+    private final List<Runnable> stops = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        Collections.reverse(stops);
+        stops.forEach(Runnable::run);
+        server.close();
+    }
+
+    private static KafkaConfig kafka(KafkaBroker broker, String prefix, int partitions) throws Exception {
+        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, partitions, (short) 1, Map.of());
+        try (Admin admin = Admin.create(kafka.commonProperties())) {
+            admin.createTopics(kafka.topics().all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
+        }
+        return kafka;
+    }
+
+    /** A running poller and its thread. */
+    private record Running(PollerService service, Thread thread) {
+        /** Stops the poller and waits until its loop has ended (no request of it is under way any more). */
+        void stop() {
+            PollerServiceTest.stop(service, thread);
+        }
+    }
+
+    private Running start(KafkaConfig kafka, String group, String instance, String userAgent) {
+        ObjectNode yaml = Json.mapper().createObjectNode();
+        ObjectNode poller = yaml.putObject("poller");
+        poller.put("groupId", group).put("instanceId", instance).put("hostGap", "0s").put("userAgent", userAgent)
+                .put("sessionTimeout", "6s").put("workers", 4);
+        PollerService service = PollerService.create(PollerConfig.from(Settings.of("test", yaml,
+                PollerConfig.SETTINGS)), kafka);
+        Thread thread = new Thread(service::run, instance);
+        thread.start();
+        Running running = new Running(service, thread);
+        stops.add(running::stop);
+        return running;
+    }
+
+    private static void stop(PollerService service, Thread thread) {
+        service.close();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private FeedSource source(String id, String path) {
+        return new FeedSource(id, id, server.url(path), SourceType.RSS, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), false, "en", List.of(), true, false, false, null);
+    }
+
+    private static String rss(int items) {
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>t</title>");
+        for (int i = 1; i <= items; i++) {
+            xml.append("<item><title>AI cooperation news ").append(i).append("</title><link>https://example.org/n/")
+                    .append(i).append("</link><pubDate>Tue, 10 Feb 2026 09:00:00 GMT</pubDate></item>");
+        }
+        return xml.append("</channel></rss>").toString();
+    }
+
+    @Test
+    void aRestartedPollerResumesFromTheStateTopicAndRepublishesNothing() throws Exception {
+        String prefix = TestTopics.uniquePrefix("restart");
+        KafkaConfig kafka = kafka(broker, prefix, 2);
+        Topics topics = kafka.topics();
+        server.enqueue("/feed", FixtureResponse.ok("application/rss+xml", rss(2)));
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "src", source("src", "/feed"));
+
+        Running first = start(kafka, prefix + "-poller", "one", "agent-one");
+        assertThat(KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 2, WAIT)).hasSize(2);
+        first.stop();
+
+        server.handle("/feed", request -> FixtureResponse.ok("application/rss+xml", rss(3)));
+        start(kafka, prefix + "-poller", "two", "agent-two");
+        List<ConsumerRecord<String, Announcement>> raw = KafkaTestClients.consume(broker.bootstrapServers(),
+                topics.raw(), 4, Duration.ofSeconds(15));
+
+        assertThat(raw).extracting(r -> r.value().title()).containsExactlyInAnyOrder("AI cooperation news 1",
+                "AI cooperation news 2", "AI cooperation news 3");
+        Map<String, PollerState> states = new HashMap<>();
+        KafkaTestClients.consume(broker.bootstrapServers(), topics.pollerState(), 100, Duration.ofSeconds(3))
+                .forEach(r -> states.put(r.key(), r.value()));
+        assertThat(states.get("src").published()).isEqualTo(3);
+        assertThat(states.get("src").seenIds()).hasSize(3);
+        assertThat(states.get("src").status()).isEqualTo(PollerState.Status.OK);
+    }
+
+    private KafkaBroker broker;
+
+    @org.junit.jupiter.api.BeforeEach
+    void broker(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    @Test
+    void twoPollersShareTheSourcesAndOneTakesOverWhenTheOtherStops() throws Exception {
+        String prefix = TestTopics.uniquePrefix("share");
+        KafkaConfig kafka = kafka(broker, prefix, 4);
+        Map<String, Set<String>> agentsByPath = new ConcurrentHashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String path = "/feed-" + i;
+            paths.add(path);
+            server.handle(path, request -> {
+                agentsByPath.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(request.header("User-Agent"));
+                return FixtureResponse.ok("application/rss+xml", rss(1).replace("news 1", "news " + path));
+            });
+            KafkaTestClients.produce(broker.bootstrapServers(), kafka.topics().feeds(), "src-" + i,
+                    source("src-" + i, path));
+        }
+
+        Running one = start(kafka, prefix + "-poller", "one", "agent-one");
+        start(kafka, prefix + "-poller", "two", "agent-two");
+        await().atMost(WAIT).until(() -> agentsByPath.keySet().containsAll(paths)
+                && agentsByPath.values().stream().flatMap(Set::stream).distinct().count() == 2);
+        // Polls made before the second instance joined the group are not the steady state: start counting anew.
+        agentsByPath.clear();
+        await().atMost(WAIT).until(() -> agentsByPath.keySet().containsAll(paths));
+        Thread.sleep(2000);
+        Map<String, Set<String>> shared = new HashMap<>();
+        agentsByPath.forEach((path, agents) -> shared.put(path, Set.copyOf(agents)));
+
+        assertThat(shared).as("every source polled").containsOnlyKeys(paths);
+        assertThat(shared.values()).as("no source polled by both").allMatch(agents -> agents.size() == 1);
+
+        one.stop();
+        agentsByPath.clear();
+        await().atMost(WAIT).until(() -> agentsByPath.keySet().containsAll(paths));
+        Set<String> after = new HashSet<>();
+        agentsByPath.values().forEach(after::addAll);
+        assertThat(after).as("the remaining poller took every source over").containsExactly("agent-two");
+    }
+}
