@@ -87,8 +87,14 @@ public final class Replay {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
                         processorConfig().applicationId()).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, Long> targets = new HashMap<>(rawEnd);
-                // The deduplication reads the internal repartition topic: it must have caught up too.
-                targets.putAll(stableEnds(admin, processorConfig().applicationId() + "-dedup-repartition"));
+                // The deduplication reads the internal repartition topic: it must have caught up too. Kafka
+                // Streams creates that topic when it starts; until then the replay has not caught up.
+                String repartition = processorConfig().applicationId() + "-dedup-repartition";
+                if (!admin.listTopics().names().get().contains(repartition)) {
+                    Thread.sleep(CHECK_EVERY.toMillis());
+                    continue;
+                }
+                targets.putAll(stableEnds(admin, repartition));
                 boolean done = targets.entrySet().stream().allMatch(e -> e.getValue() == 0
                         || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue());
                 if (done) {
