@@ -17,9 +17,10 @@ import java.util.List;
  * @param hostGap         least time between two requests to one host
  * @param seenWindow      ids remembered per source
  * @param futureTolerance how far in the future a date may be before it is taken as wrong
+ * @param respectRobots   whether each site's robots.txt is asked before fetching from it
  */
 public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration hostGap, int seenWindow,
-                           Duration futureTolerance) {
+                           Duration futureTolerance, boolean respectRobots) {
 
     public static final Setting<String> GROUP_ID = Setting.string("poller.groupId", "newsmonitor-poller",
             "Consumer group shared by every poller instance; instances of one group share the sources");
@@ -54,10 +55,13 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                     Duration.ofSeconds(15), "How long before a silent instance's sources move to the others")
             .withRule(d -> d.toMillis() >= 3000, "at least 3s");
 
+    public static final Setting<Boolean> RESPECT_ROBOTS = Setting.bool("poller.respectRobots", true,
+            "Ask each site's robots.txt (as 'newsmonitor') before fetching from it");
+
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(GROUP_ID, INSTANCE_ID, WORKERS, USER_AGENT,
             CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY_BYTES, MAX_REDIRECTS, HOST_GAP, SEEN_WINDOW, FUTURE_TOLERANCE,
-            SESSION_TIMEOUT);
+            SESSION_TIMEOUT, RESPECT_ROBOTS);
 
     /** The poller section of the settings. */
     public static PollerConfig from(Settings settings) {
@@ -68,6 +72,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                 new PollerSettings(settings.get(GROUP_ID),
                         instance == null ? PollerService.randomInstanceId() : instance,
                         settings.get(WORKERS), settings.get(SESSION_TIMEOUT)),
-                settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE));
+                settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
+                settings.get(RESPECT_ROBOTS));
     }
 }

@@ -4,6 +4,11 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
+import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.poller.http.HostGate;
+import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.RobotsPolicy;
+import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
@@ -53,6 +58,8 @@ public final class PollerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
     private static final Duration LOOP = Duration.ofMillis(100);
     private static final int MAX_OUTCOMES_PER_TRANSACTION = 200;
+    /** The name robots.txt files address this poller by. */
+    static final String ROBOTS_TOKEN = "newsmonitor";
 
     private final PollerSettings settings;
     private final KafkaConfig kafka;
@@ -88,13 +95,15 @@ public final class PollerService implements AutoCloseable {
     }
 
     /** A poller instance with the standard fetcher, parser and adaptive schedule. */
-    public static PollerService create(io.newsmonitor.poller.config.PollerConfig config, KafkaConfig kafka) {
+    public static PollerService create(PollerConfig config, KafkaConfig kafka) {
         Clock clock = Clock.systemUTC();
         Schedule schedule = new Schedule(new java.util.Random());
-        SourcePoller sourcePoller = new SourcePoller(new io.newsmonitor.poller.http.HttpFetcher(config.http()),
-                new io.newsmonitor.poller.http.HostGate(config.hostGap()),
-                new io.newsmonitor.poller.normalise.AnnouncementFactory(config.futureTolerance()), schedule,
-                config.seenWindow(), clock);
+        HttpFetcher fetcher = new HttpFetcher(config.http());
+        HostGate gate = new HostGate(config.hostGap());
+        RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
+                : RobotsPolicy.ignoring();
+        SourcePoller sourcePoller = new SourcePoller(fetcher, gate, robots,
+                new AnnouncementFactory(config.futureTolerance()), schedule, config.seenWindow(), clock);
         return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock);
     }
 

@@ -7,6 +7,7 @@ import io.newsmonitor.poller.http.FetchException;
 import io.newsmonitor.poller.http.FetchResult;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.RobotsPolicy;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.parse.FeedItem;
 import io.newsmonitor.poller.parse.FeedParseException;
@@ -39,6 +40,7 @@ public final class SourcePoller {
 
     private final HttpFetcher fetcher;
     private final HostGate gate;
+    private final RobotsPolicy robots;
     private final FeedParser feedParser = new FeedParser();
     private final HtmlListingParser htmlParser = new HtmlListingParser();
     private final AnnouncementFactory factory;
@@ -49,10 +51,11 @@ public final class SourcePoller {
     /**
      * @param seenWindow how many published ids to remember per source, to recognise items already published
      */
-    public SourcePoller(HttpFetcher fetcher, HostGate gate, AnnouncementFactory factory, Schedule schedule,
-                        int seenWindow, Clock clock) {
+    public SourcePoller(HttpFetcher fetcher, HostGate gate, RobotsPolicy robots, AnnouncementFactory factory,
+                        Schedule schedule, int seenWindow, Clock clock) {
         this.fetcher = fetcher;
         this.gate = gate;
+        this.robots = robots;
         this.factory = factory;
         this.schedule = schedule;
         this.seenWindow = seenWindow;
@@ -63,6 +66,9 @@ public final class SourcePoller {
     public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
         URI url = URI.create(source.url());
         try {
+            if (!robots.allows(source.id(), url, source.allowPrivateNetwork())) {
+                return failure(source, state, "refused by the site's robots.txt: " + url, null);
+            }
             FetchResult fetched = gate.call(url.getHost(), () ->
                     fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
             if (fetched.notModified()) {
@@ -109,6 +115,9 @@ public final class SourcePoller {
     private Announcement withFullText(FeedSource source, Announcement a) throws InterruptedException {
         URI article = URI.create(a.url());
         try {
+            if (!robots.allows(source.id(), article, source.allowPrivateNetwork())) {
+                return a;
+            }
             FetchResult page = gate.call(article.getHost(), () ->
                     fetcher.fetch(source.id(), article, null, null, source.allowPrivateNetwork()));
             String text = htmlParser.articleText(page.body(), page.contentType(), page.url(),

@@ -1,0 +1,83 @@
+package io.newsmonitor.poller.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks each host's {@code robots.txt} before fetching from it, and remembers the answer for a day (RFC 9309's
+ * ceiling). A missing file (4xx) allows everything; an unreachable one or a 5xx answer forbids everything until it
+ * is asked again, as the RFC says.
+ */
+public final class RobotsPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RobotsPolicy.class);
+    private static final Duration REMEMBER = Duration.ofHours(24);
+    private static final Duration REMEMBER_FAILURE = Duration.ofMinutes(30);
+
+    private record Entry(RobotsRules rules, Instant until) {
+    }
+
+    private final boolean enabled;
+    private final HttpFetcher fetcher;
+    private final HostGate gate;
+    private final String productToken;
+    private final Clock clock;
+    private final Map<String, Entry> byOrigin = new ConcurrentHashMap<>();
+
+    /** @param productToken the name robots.txt groups address this client by ({@code newsmonitor}) */
+    public RobotsPolicy(HttpFetcher fetcher, HostGate gate, String productToken, Clock clock) {
+        this(true, fetcher, gate, productToken, clock);
+    }
+
+    private RobotsPolicy(boolean enabled, HttpFetcher fetcher, HostGate gate, String productToken, Clock clock) {
+        this.enabled = enabled;
+        this.fetcher = fetcher;
+        this.gate = gate;
+        this.productToken = productToken;
+        this.clock = clock;
+    }
+
+    /** A policy that allows everything (for deployments that must not read robots.txt, such as intranets). */
+    public static RobotsPolicy ignoring() {
+        return new RobotsPolicy(false, null, null, "", Clock.systemUTC());
+    }
+
+    /** Whether {@code url} may be fetched for this source. */
+    public boolean allows(String sourceId, URI url, boolean allowPrivateNetwork) throws InterruptedException {
+        if (!enabled) {
+            return true;
+        }
+        String origin = url.getScheme() + "://" + url.getRawAuthority();
+        Entry entry = byOrigin.get(origin);
+        if (entry == null || clock.instant().isAfter(entry.until())) {
+            entry = fetch(sourceId, URI.create(origin + "/robots.txt"), allowPrivateNetwork);
+            byOrigin.put(origin, entry);
+        }
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        return entry.rules().allows(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery());
+    }
+
+    private Entry fetch(String sourceId, URI robots, boolean allowPrivateNetwork) throws InterruptedException {
+        Instant now = clock.instant();
+        try {
+            FetchResult result = gate.call(robots.getHost(), () ->
+                    fetcher.fetch(sourceId, robots, null, null, allowPrivateNetwork));
+            return new Entry(RobotsRules.parse(new String(result.body(), StandardCharsets.UTF_8), productToken),
+                    now.plus(REMEMBER));
+        } catch (FetchException e) {
+            if (e.status() >= 400 && e.status() < 500) {
+                return new Entry(RobotsRules.ALLOW_ALL, now.plus(REMEMBER));
+            }
+            LOG.warn("Source {}: robots.txt unavailable ({}); not fetching from {} for now", sourceId,
+                    e.getMessage(), robots.getHost());
+            return new Entry(RobotsRules.DISALLOW_ALL, now.plus(REMEMBER_FAILURE));
+        }
+    }
+}
