@@ -24,7 +24,12 @@ import java.util.function.Function;
 public final class FixtureServer implements AutoCloseable {
 
     /** A request as the server received it. */
-    public record RecordedRequest(String method, String path, Map<String, List<String>> headers) {
+    public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        /** The body as UTF-8 text. */
+        public String bodyText() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         /** The first value of a header, or {@code null}. */
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -96,7 +101,7 @@ public final class FixtureServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), path,
-                Map.copyOf(exchange.getRequestHeaders()));
+                Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes());
         requests.add(request);
         try (exchange) {
             respond(exchange, answerFor(request));

@@ -5,6 +5,7 @@ import io.newsmonitor.config.Settings;
 import io.newsmonitor.poller.http.HttpSettings;
 import io.newsmonitor.poller.runtime.PollerService;
 import io.newsmonitor.poller.runtime.PollerSettings;
+import io.newsmonitor.poller.websub.WebSubSettings;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,9 +19,10 @@ import java.util.List;
  * @param seenWindow      ids remembered per source
  * @param futureTolerance how far in the future a date may be before it is taken as wrong
  * @param respectRobots   whether each site's robots.txt is asked before fetching from it
+ * @param websub          how WebSub pushes are received
  */
 public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration hostGap, int seenWindow,
-                           Duration futureTolerance, boolean respectRobots) {
+                           Duration futureTolerance, boolean respectRobots, WebSubSettings websub) {
 
     public static final Setting<String> GROUP_ID = Setting.string("poller.groupId", "newsmonitor-poller",
             "Consumer group shared by every poller instance; instances of one group share the sources");
@@ -58,10 +60,23 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
     public static final Setting<Boolean> RESPECT_ROBOTS = Setting.bool("poller.respectRobots", true,
             "Ask each site's robots.txt (as 'newsmonitor') before fetching from it");
 
+    public static final Setting<String> WEBSUB_CALLBACK = Setting.string("poller.websub.callbackUrl", null,
+                    "Address at which WebSub hubs reach this instance's callback server, such as "
+                            + "https://poller1.example.org/websub; unset, WebSub is off")
+            .withRule(s -> s.matches("https?://[^\\s]+"), "an http(s) address");
+    public static final Setting<String> WEBSUB_LISTEN = Setting.string("poller.websub.listen", "0.0.0.0:8089",
+                    "host:port the WebSub callback server listens on")
+            .withRule(s -> s.matches("[^\\s:]+:\\d{1,5}"), "host:port");
+    public static final Setting<Integer> WEBSUB_LEASE = Setting.integer("poller.websub.leaseSeconds", 86_400,
+            "Lease asked of WebSub hubs; renewed before it ends").withRule(n -> n >= 60, "at least 60");
+    public static final Setting<Duration> WEBSUB_SAFETY = Setting.duration("poller.websub.safetyInterval",
+                    Duration.ofHours(1), "Slowest polling of a source while its hub pushes (pushes can be lost)")
+            .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(GROUP_ID, INSTANCE_ID, WORKERS, USER_AGENT,
             CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY_BYTES, MAX_REDIRECTS, HOST_GAP, SEEN_WINDOW, FUTURE_TOLERANCE,
-            SESSION_TIMEOUT, RESPECT_ROBOTS);
+            SESSION_TIMEOUT, RESPECT_ROBOTS, WEBSUB_CALLBACK, WEBSUB_LISTEN, WEBSUB_LEASE, WEBSUB_SAFETY);
 
     /** The poller section of the settings. */
     public static PollerConfig from(Settings settings) {
@@ -73,6 +88,15 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                         instance == null ? PollerService.randomInstanceId() : instance,
                         settings.get(WORKERS), settings.get(SESSION_TIMEOUT)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
-                settings.get(RESPECT_ROBOTS));
+                settings.get(RESPECT_ROBOTS), websub(settings));
+    }
+
+    private static WebSubSettings websub(Settings settings) {
+        String callback = settings.get(WEBSUB_CALLBACK);
+        String listen = settings.get(WEBSUB_LISTEN);
+        int colon = listen.lastIndexOf(':');
+        return new WebSubSettings(callback == null ? null : java.net.URI.create(callback),
+                listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)), settings.get(WEBSUB_LEASE),
+                settings.get(WEBSUB_SAFETY));
     }
 }

@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
  * at such an address is trusted, since tests and intranets need it, as is one configured with
  * {@code allowPrivateNetwork: true}.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     private AddressPolicy() {
     }
@@ -21,7 +21,7 @@ final class AddressPolicy {
      * @param target the redirect target
      * @param trusted whether private addresses are allowed for this source
      */
-    static String refusal(URI target, boolean trusted) throws UnknownHostException {
+    public static String refusal(URI target, boolean trusted) throws UnknownHostException {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return "redirect to a non-HTTP address refused: " + target;
@@ -46,7 +46,7 @@ final class AddressPolicy {
     }
 
     /** Whether a configured source's own host is private, which makes the whole source trusted. */
-    static boolean configuredAtPrivateAddress(URI source) {
+    public static boolean configuredAtPrivateAddress(URI source) {
         try {
             for (InetAddress address : InetAddress.getAllByName(source.getHost())) {
                 if (isPrivate(address)) {

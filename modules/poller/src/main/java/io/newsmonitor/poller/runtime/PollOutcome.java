@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param announcements new announcements, oldest first
  * @param state         the source's state after this poll
+ * @param topic         the feed's own address as it states it ({@code rel="self"}), for WebSub, or {@code null}
  */
-public record PollOutcome(List<Announcement> announcements, PollerState state) {
+public record PollOutcome(List<Announcement> announcements, PollerState state, String topic) {
 
     public PollOutcome {
         announcements = List.copyOf(announcements);

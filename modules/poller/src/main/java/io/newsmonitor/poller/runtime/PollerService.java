@@ -9,6 +9,10 @@ import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.RobotsPolicy;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
+import io.newsmonitor.poller.websub.Push;
+import io.newsmonitor.poller.websub.WebSubSettings;
+import io.newsmonitor.poller.websub.WebSubSubscriber;
+import java.net.URI;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
@@ -58,6 +62,8 @@ public final class PollerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
     private static final Duration LOOP = Duration.ofMillis(100);
     private static final int MAX_OUTCOMES_PER_TRANSACTION = 200;
+    /** After starting renewals, how long before looking again (the hub answers meanwhile). */
+    private static final long RENEWAL_BACKOFF_SECONDS = 5;
     /** The name robots.txt files address this poller by. */
     static final String ROBOTS_TOKEN = "newsmonitor";
 
@@ -76,12 +82,21 @@ public final class PollerService implements AutoCloseable {
     private final Set<String> inFlight = new HashSet<>();
     private final Set<Integer> owned = new HashSet<>();
     private final ConcurrentLinkedQueue<PollOutcome> done = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Push> pushes = new ConcurrentLinkedQueue<>();
+    private final WebSubSettings websubSettings;
+    private final WebSubSubscriber websub;
+    private Instant nextRenewal = Instant.EPOCH;
 
     private KafkaConsumer<String, FeedSource> feedsConsumer;
 
+    /**
+     * @param websub how pushes are received; WebSub is off when it has no callback address
+     */
     public PollerService(PollerSettings settings, KafkaConfig kafka, SourcePoller poller, Schedule schedule,
-                         Clock clock) {
+                         Clock clock, WebSubSettings websub) {
         this.settings = settings;
+        this.websubSettings = websub;
+        this.websub = websub.enabled() ? new WebSubSubscriber(websub, pushes::add, clock) : null;
         this.kafka = kafka;
         this.topics = kafka.topics();
         this.poller = poller;
@@ -104,7 +119,7 @@ public final class PollerService implements AutoCloseable {
                 : RobotsPolicy.ignoring();
         SourcePoller sourcePoller = new SourcePoller(fetcher, gate, robots,
                 new AnnouncementFactory(config.futureTolerance()), schedule, config.seenWindow(), clock);
-        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock);
+        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock, config.websub());
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
@@ -122,8 +137,10 @@ public final class PollerService implements AutoCloseable {
                 for (ConsumerRecord<String, FeedSource> record : consumer.poll(LOOP)) {
                     onFeedRecord(record);
                 }
+                takePushes();
                 dispatchDue();
                 publishDone(producer, consumer);
+                renewSubscriptions();
             }
         } catch (WakeupException e) {
             // close() was called
@@ -132,6 +149,9 @@ public final class PollerService implements AutoCloseable {
         } finally {
             workers.shutdownNow();
             awaitWorkers();
+            if (websub != null) {
+                websub.close();
+            }
             LOG.info("Poller {} stopped", settings.instanceId());
         }
     }
@@ -157,6 +177,69 @@ public final class PollerService implements AutoCloseable {
         } else if (!previous.url().equals(record.value().url())) {
             due.put(id, schedule.first(record.value(), clock.instant()));
         }
+    }
+
+    /**
+     * Turns pushed content into outcomes, on this thread where the states live. A push for a source whose poll is in
+     * flight waits until that poll is published, so that both never build on the same state.
+     */
+    private void takePushes() {
+        int waiting = pushes.size();
+        for (int i = 0; i < waiting; i++) {
+            Push push = pushes.poll();
+            FeedSource source = sources.get(push.sourceId());
+            if (source == null) {
+                continue;
+            }
+            if (inFlight.contains(push.sourceId())) {
+                pushes.add(push);
+                continue;
+            }
+            inFlight.add(push.sourceId());
+            try {
+                done.add(poller.pushed(source, states.getOrDefault(source.id(), PollerState.initial(source.id())),
+                        push.body(), push.contentType()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inFlight.remove(push.sourceId());
+            }
+        }
+    }
+
+    private void renewSubscriptions() {
+        if (websub != null && clock.instant().isAfter(nextRenewal) && websub.renewalDue()) {
+            nextRenewal = clock.instant().plusSeconds(RENEWAL_BACKOFF_SECONDS);
+            workers.execute(websub::renewDue);
+        }
+    }
+
+    /** Subscribes to the hub a source advertises, off this thread (the hub may be slow). */
+    private void subscribe(FeedSource source, PollOutcome outcome) {
+        String hub = outcome.state().hub();
+        if (websub == null || hub == null) {
+            return;
+        }
+        URI hubUri;
+        try {
+            hubUri = URI.create(source.url()).resolve(hub);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Source {}: unusable WebSub hub address '{}'", source.id(), hub);
+            return;
+        }
+        String topic = outcome.topic() != null ? outcome.topic() : source.url();
+        boolean trusted = source.allowPrivateNetwork()
+                || io.newsmonitor.poller.http.AddressPolicy.configuredAtPrivateAddress(URI.create(source.url()));
+        workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, trusted));
+    }
+
+    /** When the next poll is due: as the state says, but no sooner than the safety net while pushes arrive. */
+    private Instant nextDue(PollerState state) {
+        Instant next = state.nextPollAt();
+        if (websub != null && websub.isActive(state.sourceId())) {
+            Instant safety = clock.instant().plus(websubSettings.safetyInterval());
+            return next == null || safety.isAfter(next) ? safety : next;
+        }
+        return next;
     }
 
     private void dispatchDue() {
@@ -202,7 +285,8 @@ public final class PollerService implements AutoCloseable {
             producer.commitTransaction();
             for (PollOutcome outcome : batch) {
                 states.put(outcome.state().sourceId(), outcome.state());
-                due.put(outcome.state().sourceId(), outcome.state().nextPollAt());
+                due.put(outcome.state().sourceId(), nextDue(outcome.state()));
+                subscribe(sources.get(outcome.state().sourceId()), outcome);
             }
         } catch (ProducerFencedException e) {
             throw e;
@@ -248,6 +332,10 @@ public final class PollerService implements AutoCloseable {
             partitions.forEach(tp -> lost.add(tp.partition()));
             owned.removeAll(lost);
             int count = topics.feeds().partitions();
+            if (websub != null) {
+                sources.keySet().stream().filter(id -> lost.contains(partitionOf(id, count))).toList()
+                        .forEach(id -> workers.execute(() -> websub.unsubscribe(id)));
+            }
             sources.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
             states.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
             due.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));

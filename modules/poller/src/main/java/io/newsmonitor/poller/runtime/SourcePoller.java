@@ -84,8 +84,9 @@ public final class SourcePoller {
             }
             List<Announcement> fresh = fresh(source, state, parsed.items(), fetched.url());
             Duration hint = max(parsed.ttl(), fetched.freshFor());
-            return success(source, state, fetched, fresh, parsed.recovered(), hint,
+            PollOutcome outcome = success(source, state, fetched, fresh, parsed.recovered(), hint,
                     parsed.hub() != null ? parsed.hub() : state.hub());
+            return new PollOutcome(outcome.announcements(), outcome.state(), parsed.self());
         } catch (FetchException e) {
             return failure(source, state, e.getMessage(), e.retryAfter());
         } catch (FeedParseException e) {
@@ -145,7 +146,28 @@ public final class SourcePoller {
         if (!fresh.isEmpty()) {
             LOG.info("Source {}: {} new announcement(s)", source.id(), fresh.size());
         }
-        return new PollOutcome(fresh, next);
+        return new PollOutcome(fresh, next, null);
+    }
+
+    /**
+     * Content a WebSub hub pushed: its new items, and the state with them remembered. The schedule is left as it is.
+     */
+    public PollOutcome pushed(FeedSource source, PollerState state, byte[] body, String contentType)
+            throws InterruptedException {
+        try {
+            ParsedFeed parsed = feedParser.parse(body, contentType);
+            List<Announcement> fresh = fresh(source, state, parsed.items(), URI.create(source.url()));
+            Instant now = clock.instant();
+            PollerState next = new PollerState(source.id(), state.status(), state.etag(), state.lastModified(),
+                    remember(state.seenIds(), fresh), now, state.lastErrorAt(), state.lastError(),
+                    state.consecutiveFailures(), state.currentInterval(), state.nextPollAt(),
+                    state.published() + fresh.size(), state.hub());
+            LOG.info("Source {}: WebSub push, {} new announcement(s)", source.id(), fresh.size());
+            return new PollOutcome(fresh, next, null);
+        } catch (FeedParseException e) {
+            LOG.warn("Source {}: WebSub push ignored: {}", source.id(), e.getMessage());
+            return new PollOutcome(List.of(), state, null);
+        }
     }
 
     private PollOutcome failure(FeedSource source, PollerState state, String problem, Duration retryAfter) {
@@ -156,7 +178,7 @@ public final class SourcePoller {
         PollerState next = new PollerState(source.id(), PollerState.Status.FAILING, state.etag(),
                 state.lastModified(), state.seenIds(), state.lastSuccessAt(), now, problem, failures,
                 state.currentInterval(), schedule.next(now, delay), state.published(), state.hub());
-        return new PollOutcome(List.of(), next);
+        return new PollOutcome(List.of(), next, null);
     }
 
     private List<String> remember(List<String> seen, List<Announcement> fresh) {
