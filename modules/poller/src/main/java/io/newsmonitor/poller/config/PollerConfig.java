@@ -86,7 +86,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                         settings.get(MAX_BODY_BYTES), settings.get(MAX_REDIRECTS)),
                 new PollerSettings(settings.get(GROUP_ID),
                         instance == null ? PollerService.randomInstanceId() : instance,
-                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT)),
+                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT), settings.get(HOST_GAP)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
                 settings.get(RESPECT_ROBOTS), websub(settings));
     }

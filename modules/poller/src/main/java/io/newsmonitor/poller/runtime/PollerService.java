@@ -81,6 +81,9 @@ public final class PollerService implements AutoCloseable {
     private final Map<String, Instant> due = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Set<Integer> owned = new HashSet<>();
+    /** Per-host politeness, decided here so that no worker sleeps: the source polling each host, when each is free. */
+    private final Map<String, String> hostHolders = new HashMap<>();
+    private final Map<String, Instant> hostFreeAt = new HashMap<>();
     private final ConcurrentLinkedQueue<PollOutcome> done = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Push> pushes = new ConcurrentLinkedQueue<>();
     private final WebSubSettings websubSettings;
@@ -242,12 +245,21 @@ public final class PollerService implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Hands due sources to the workers, at most one poll per host at a time and the host gap between two, so that a
+     * worker never waits for a host while others are free.
+     */
     private void dispatchDue() {
         Instant now = clock.instant();
         for (Map.Entry<String, Instant> entry : due.entrySet()) {
             String id = entry.getKey();
             if (!entry.getValue().isAfter(now) && !inFlight.contains(id) && sources.containsKey(id)) {
                 FeedSource source = sources.get(id);
+                String host = host(source);
+                if (hostHolders.containsKey(host) || hostFreeAt.getOrDefault(host, Instant.EPOCH).isAfter(now)) {
+                    continue;
+                }
+                hostHolders.put(host, id);
                 PollerState state = states.getOrDefault(id, PollerState.initial(id));
                 inFlight.add(id);
                 workers.execute(() -> {
@@ -265,6 +277,7 @@ public final class PollerService implements AutoCloseable {
         List<PollOutcome> batch = new ArrayList<>();
         for (PollOutcome o; batch.size() < MAX_OUTCOMES_PER_TRANSACTION && (o = done.poll()) != null; ) {
             inFlight.remove(o.state().sourceId());
+            releaseHost(o.state().sourceId());
             if (sources.containsKey(o.state().sourceId())) {
                 batch.add(o);
             }
@@ -296,6 +309,22 @@ public final class PollerService implements AutoCloseable {
             producer.abortTransaction();
             batch.forEach(o -> due.put(o.state().sourceId(), clock.instant().plusSeconds(1)));
         }
+    }
+
+    /** Frees the host a source's poll held, from now plus the gap. */
+    private void releaseHost(String sourceId) {
+        hostHolders.entrySet().removeIf(e -> {
+            if (e.getValue().equals(sourceId)) {
+                hostFreeAt.put(e.getKey(), clock.instant().plus(settings.hostGap()));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static String host(FeedSource source) {
+        String host = URI.create(source.url()).getHost();
+        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> positions(KafkaConsumer<?, ?> consumer) {
