@@ -141,8 +141,8 @@ public final class PollerService implements AutoCloseable {
                     onFeedRecord(record);
                 }
                 takePushes();
-                dispatchDue();
                 publishDone(producer, consumer);
+                dispatchDue();
                 renewSubscriptions();
             }
         } catch (WakeupException e) {
@@ -246,14 +246,17 @@ public final class PollerService implements AutoCloseable {
     }
 
     /**
-     * Hands due sources to the workers, at most one poll per host at a time and the host gap between two, so that a
-     * worker never waits for a host while others are free.
+     * Hands due sources to the workers, longest overdue first (so that no source of a busy host starves), at most one
+     * poll per host at a time and the host gap between two, so that a worker never waits for a host while others are
+     * free.
      */
     private void dispatchDue() {
         Instant now = clock.instant();
-        for (Map.Entry<String, Instant> entry : due.entrySet()) {
+        List<Map.Entry<String, Instant>> overdue = due.entrySet().stream()
+                .filter(e -> !e.getValue().isAfter(now)).sorted(Map.Entry.comparingByValue()).toList();
+        for (Map.Entry<String, Instant> entry : overdue) {
             String id = entry.getKey();
-            if (!entry.getValue().isAfter(now) && !inFlight.contains(id) && sources.containsKey(id)) {
+            if (!inFlight.contains(id) && sources.containsKey(id)) {
                 FeedSource source = sources.get(id);
                 String host = host(source);
                 if (hostHolders.containsKey(host) || hostFreeAt.getOrDefault(host, Instant.EPOCH).isAfter(now)) {
