@@ -33,8 +33,8 @@ public final class KafkaBrokerExtension implements ParameterResolver {
                 .broker();
     }
 
-    /** Picks and starts the broker as the class comment says. */
-    static KafkaBroker startBroker() {
+    /** Picks and starts a broker as the class comment says (also for benchmarks, outside JUnit). */
+    public static KafkaBroker startBroker() {
         long start = System.nanoTime();
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         KafkaBroker broker;
