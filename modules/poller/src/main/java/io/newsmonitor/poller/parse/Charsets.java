@@ -30,13 +30,16 @@ final class Charsets {
     static String decode(byte[] body, String contentType) {
         Charset declared = declared(body, contentType);
         String name = declared.name().toLowerCase(Locale.ROOT);
-        Charset actual = declared;
+        String text;
         if (name.equals("utf-8") || name.equals("us-ascii")) {
-            actual = isUtf8(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            String utf8 = strictUtf8(body);
+            text = utf8 != null ? utf8 : new String(body, WINDOWS_1252);
         } else if (name.equals("iso-8859-1") || name.equals("windows-1252")) {
-            actual = isUtf8(body) && hasNonAscii(body) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            String utf8 = hasNonAscii(body) ? strictUtf8(body) : null;
+            text = utf8 != null ? utf8 : new String(body, WINDOWS_1252);
+        } else {
+            text = new String(body, declared);
         }
-        String text = new String(body, actual);
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
@@ -64,13 +67,13 @@ final class Charsets {
         return StandardCharsets.UTF_8;
     }
 
-    private static boolean isUtf8(byte[] body) {
+    /** The bytes decoded as UTF-8 in one pass, or {@code null} when they are not valid UTF-8. */
+    private static String strictUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-            return true;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -40,7 +38,6 @@ public final class FeedParser {
 
     /** Prefix of a document that is HTML, JSON or nothing at all rather than a feed. */
     private static final int SNIFF = 512;
-    private static final Pattern ITEM_TAG = Pattern.compile("<(?:[A-Za-z0-9_-]+:)?(?:item|entry)[\\s>/]");
 
     /**
      * @param body        the document
@@ -90,6 +87,8 @@ public final class FeedParser {
     private static ParsedFeed strict(String text) throws FeedException, IOException {
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
+        // No "healing" of ill-formed XML inside ROME: such a feed goes to the lenient parser and is marked recovered.
+        input.setXmlHealerOn(false);
         input.setPreserveWireFeed(true);
         try (Reader reader = new StringReader(text)) {
             SyndFeed feed = input.build(reader);
@@ -101,14 +100,34 @@ public final class FeedParser {
         }
     }
 
-    /** How many items the document opens, by tag: {@code <item>} or {@code <entry>}, any namespace prefix. */
+    /**
+     * How many items the document opens, by tag: {@code <item>} or {@code <entry>}, any namespace prefix. A scan
+     * for {@code <}, not a regular expression: it runs over every document.
+     */
     static int itemTags(String text) {
-        Matcher m = ITEM_TAG.matcher(text);
         int n = 0;
-        while (m.find()) {
-            n++;
+        for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+            int name = lt + 1;
+            int end = name;
+            while (end < text.length() && isNameChar(text.charAt(end))) {
+                end++;
+            }
+            int local = text.lastIndexOf(':', end - 1);
+            int start = local >= name ? local + 1 : name;
+            if (end < text.length() && (text.startsWith("item", start) && end - start == 4
+                    || text.startsWith("entry", start) && end - start == 5)) {
+                char next = text.charAt(end);
+                if (next == '>' || next == '/' || Character.isWhitespace(next)) {
+                    n++;
+                }
+            }
         }
         return n;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ':' || c == '_'
+                || c == '-';
     }
 
     private static FeedItem item(SyndEntry entry) {
