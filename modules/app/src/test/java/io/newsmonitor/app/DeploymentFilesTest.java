@@ -61,6 +61,22 @@ class DeploymentFilesTest {
         }
     }
 
+    @Test
+    void theConfigurationDocumentListsEverySettingAsDeclared() throws IOException {
+        String doc = Files.readString(ROOT.resolve("docs/configuration.md"));
+
+        assertThat(doc).contains(io.newsmonitor.app.wiring.AppConfig.settingsTable());
+    }
+
+    @Test
+    void theShippedConfigurationLoads() {
+        io.newsmonitor.app.wiring.AppConfig config = io.newsmonitor.app.wiring.AppConfig.load(
+                TestConfigDir.projectConfig(), null, null);
+
+        assertThat(config.kafka().topicPrefix()).isEqualTo("newsmonitor");
+        assertThat(io.newsmonitor.sink.subscriptions.SubscriptionCatalog.load(config.subscriptionsFile())).isNotEmpty();
+    }
+
     private static String[] strings(JsonNode array) {
         List<String> list = new ArrayList<>();
         array.forEach(e -> list.add(e.asText()));

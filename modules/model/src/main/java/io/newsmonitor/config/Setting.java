@@ -118,6 +118,11 @@ public final class Setting<T> {
         return description;
     }
 
+    /** What its values must be, one phrase per rule ({@code at least 1}). */
+    public List<String> requirements() {
+        return rules.stream().map(Rule::requirement).toList();
+    }
+
     /** The value used when the file does not set it ({@code null} when there is none). */
     public T defaultValue() {
         return defaultValue;

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "newsmonitor", mixinStandardHelpOptions = true, version = "newsmonitor 0.1.0",
         description = "Streaming monitor of AI-cooperation announcements on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, RoleCommands.Poll.class, RoleCommands.Process.class,
-                RoleCommands.Sink.class, TailCommand.class, FeedsCommand.class, ReplayCommand.class})
+                RoleCommands.Sink.class, TailCommand.class, FeedsCommand.class, ReplayCommand.class, SettingsCommand.class})
 public final class NewsmonitorCommand {
 }

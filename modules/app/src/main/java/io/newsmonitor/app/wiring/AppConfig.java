@@ -53,6 +53,19 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
                 PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings));
     }
 
+    /** Every setting as a Markdown table: key, default, meaning and rules (the body of docs/configuration.md). */
+    public static String settingsTable() {
+        StringBuilder table = new StringBuilder("| key | default | meaning | must be |\n|---|---|---|---|\n");
+        for (Setting<?> s : settings()) {
+            Object def = s.defaultValue();
+            String shown = def == null ? "(none)" : def instanceof java.time.Duration d ? d.toString() : def.toString();
+            table.append("| `").append(s.key()).append("` | `").append(shown).append("` | ")
+                    .append(s.description().replace("|", "\\|")).append(" | ")
+                    .append(String.join("; ", s.requirements()).replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
+    }
+
     /** This configuration pointed at another cluster (the embedded broker). */
     public AppConfig withBootstrapServers(String servers) {
         return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink);

@@ -134,6 +134,38 @@ class PollerServiceTest {
         assertThat(states.get("src").status()).isEqualTo(PollerState.Status.OK);
     }
 
+    @Test
+    void aBrokenSourceIsReportedInItsStateAndTheOthersKeepFlowing() throws Exception {
+        String prefix = TestTopics.uniquePrefix("broken");
+        KafkaConfig kafka = kafka(broker, prefix, 2);
+        Topics topics = kafka.topics();
+        server.enqueue("/good", FixtureResponse.ok("application/rss+xml", rss(2)));
+        server.enqueue("/error-page", FixtureResponse.ok("text/html",
+                "<!DOCTYPE html><html><body><h1>503 Service Unavailable</h1></body></html>"));
+        server.enqueue("/gone", FixtureResponse.status(404));
+        for (String id : List.of("good", "error-page", "gone")) {
+            KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), id, source(id, "/" + id));
+        }
+
+        start(kafka, prefix + "-poller", "one", "agent-one");
+
+        assertThat(KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 2, WAIT))
+                .extracting(r -> r.value().sourceId()).containsOnly("good");
+        Map<String, PollerState> states = new HashMap<>();
+        await().atMost(WAIT).until(() -> {
+            KafkaTestClients.consume(broker.bootstrapServers(), topics.pollerState(), 100, Duration.ofSeconds(1))
+                    .forEach(r -> states.put(r.key(), r.value()));
+            return states.keySet().containsAll(List.of("good", "error-page", "gone"));
+        });
+        assertThat(states.get("good").status()).isEqualTo(PollerState.Status.OK);
+        assertThat(states.get("error-page").status()).isEqualTo(PollerState.Status.FAILING);
+        assertThat(states.get("error-page").lastError()).isEqualTo("HTML page where a feed was expected at "
+                + server.url("/error-page"));
+        assertThat(states.get("gone").lastError()).isEqualTo("server answered 404 (HTTP 404) at "
+                + server.url("/gone"));
+        assertThat(states.get("gone").consecutiveFailures()).isGreaterThanOrEqualTo(1);
+    }
+
     private KafkaBroker broker;
 
     @org.junit.jupiter.api.BeforeEach
