@@ -1,0 +1,41 @@
+package io.newsmonitor.config;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * The Kafka Streams properties every role that runs Streams uses: exactly-once ({@code exactly_once_v2}), and records
+ * that cannot be read or processed sent, as they were, to the dead-letter topic with headers naming the error and
+ * their origin (Kafka Streams' own handlers, KIP-1034), so that processing goes on.
+ */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /**
+     * @param applicationId   the application id (consumer group, internal topic prefix)
+     * @param threads         stream threads
+     * @param stateDir        where RocksDB state lives
+     * @param kafka           the cluster and client properties
+     * @param deadLetterTopic where unreadable records go
+     */
+    public static Properties exactlyOnce(String applicationId, int threads, String stateDir, KafkaConfig kafka,
+                                         String deadLetterTopic) {
+        Properties props = new Properties();
+        props.putAll(kafka.commonProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+        return props;
+    }
+}
