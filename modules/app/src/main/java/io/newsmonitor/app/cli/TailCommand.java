@@ -46,9 +46,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records")
     Long max;
 
-    @Option(names = "--no-follow", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Keep waiting for new records (default), or stop at the end of the topic")
-    boolean follow;
+    @Option(names = "--no-follow", description = "Stop at the end of the topic instead of waiting for new records")
+    boolean noFollow;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,7 +88,7 @@ final class TailCommand implements Callable<Integer> {
                     }
                 }
                 out.flush();
-                if (!follow && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+                if (noFollow && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
                     break;
                 }
             }

@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks each host's {@code robots.txt} before fetching from it, and remembers the answer for a day (RFC 9309's
@@ -17,11 +15,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RobotsPolicy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RobotsPolicy.class);
     private static final Duration REMEMBER = Duration.ofHours(24);
     private static final Duration REMEMBER_FAILURE = Duration.ofMinutes(30);
 
-    private record Entry(RobotsRules rules, Instant until) {
+    private record Entry(RobotsRules rules, Instant until, String unavailable) {
     }
 
     private final boolean enabled;
@@ -51,8 +48,16 @@ public final class RobotsPolicy {
 
     /** Whether {@code url} may be fetched for this source. */
     public boolean allows(String sourceId, URI url, boolean allowPrivateNetwork) throws InterruptedException {
+        return refusal(sourceId, url, allowPrivateNetwork) == null;
+    }
+
+    /**
+     * Why {@code url} may not be fetched ("disallowed by robots.txt", or why robots.txt could not be read), or
+     * {@code null} when it may.
+     */
+    public String refusal(String sourceId, URI url, boolean allowPrivateNetwork) throws InterruptedException {
         if (!enabled) {
-            return true;
+            return null;
         }
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         Entry entry = byOrigin.get(origin);
@@ -61,7 +66,11 @@ public final class RobotsPolicy {
             byOrigin.put(origin, entry);
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return entry.rules().allows(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery());
+        if (entry.rules().allows(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())) {
+            return null;
+        }
+        return entry.unavailable() != null ? "robots.txt unavailable (" + entry.unavailable() + "), not fetching"
+                : "disallowed by the site's robots.txt: " + url;
     }
 
     private Entry fetch(String sourceId, URI robots, boolean allowPrivateNetwork) throws InterruptedException {
@@ -70,14 +79,12 @@ public final class RobotsPolicy {
             FetchResult result = gate.call(robots.getHost(), () ->
                     fetcher.fetch(sourceId, robots, null, null, allowPrivateNetwork));
             return new Entry(RobotsRules.parse(new String(result.body(), StandardCharsets.UTF_8), productToken),
-                    now.plus(REMEMBER));
+                    now.plus(REMEMBER), null);
         } catch (FetchException e) {
             if (e.status() >= 400 && e.status() < 500) {
-                return new Entry(RobotsRules.ALLOW_ALL, now.plus(REMEMBER));
+                return new Entry(RobotsRules.ALLOW_ALL, now.plus(REMEMBER), null);
             }
-            LOG.warn("Source {}: robots.txt unavailable ({}); not fetching from {} for now", sourceId,
-                    e.getMessage(), robots.getHost());
-            return new Entry(RobotsRules.DISALLOW_ALL, now.plus(REMEMBER_FAILURE));
+            return new Entry(RobotsRules.DISALLOW_ALL, now.plus(REMEMBER_FAILURE), e.getMessage());
         }
     }
 }

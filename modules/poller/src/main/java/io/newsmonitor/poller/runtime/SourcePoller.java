@@ -66,8 +66,9 @@ public final class SourcePoller {
     public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
         URI url = URI.create(source.url());
         try {
-            if (!robots.allows(source.id(), url, source.allowPrivateNetwork())) {
-                return failure(source, state, "refused by the site's robots.txt: " + url, null);
+            String refusal = robots.refusal(source.id(), url, source.allowPrivateNetwork());
+            if (refusal != null) {
+                return failure(source, state, refusal, null);
             }
             FetchResult fetched = gate.call(url.getHost(), () ->
                     fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
