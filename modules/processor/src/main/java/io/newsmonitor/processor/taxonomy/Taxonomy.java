@@ -37,10 +37,4 @@ public record Taxonomy(
         actors = Map.copyOf(actors);
         themes = List.copyOf(themes);
     }
-
-    /** The theme with this id. */
-    public Theme theme(String id) {
-        return themes.stream().filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no theme '" + id + "'"));
-    }
 }
