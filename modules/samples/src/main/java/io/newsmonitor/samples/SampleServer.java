@@ -90,7 +90,7 @@ public final class SampleServer implements AutoCloseable {
             http.createContext("/", exchange -> serve(source, exchange));
         }
         LOG.info("Sample sources: {} sources on 127.0.0.x:{}, {} announcements, one more every {} s",
-                sources.size(), port, order.size(), step.toSeconds());
+                sources.size(), port, order.size(), step.toMillis() / 1000.0);
     }
 
     private HttpServer listen(String host) {

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
                 samples.sources(Duration.ofSeconds(5)), FeedSource::id);
         shutdown.add(Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class)));
         LOG.info("Demo: {} sample announcements, one more every {} s. Alerts: ./newsmonitor tail alerts",
-                samples.total(), step.toSeconds());
+                samples.total(), step.toMillis() / 1000.0);
         shutdown.awaitStop();
         return 0;
     }
