@@ -35,7 +35,13 @@ public final class Roles {
     /** Starts a poller instance on a thread of its own. */
     public static AutoCloseable poller(AppConfig config) {
         PollerService service = PollerService.create(config.poller(), config.kafka());
-        Thread thread = new Thread(service::run, "poller");
+        Thread thread = new Thread(() -> {
+            service.run();
+            if (service.failed()) {
+                LOG.error("poller: stopped for good; exiting so that the process can be restarted");
+                new Thread(() -> System.exit(1), "exit").start();
+            }
+        }, "poller");
         thread.start();
         return () -> {
             service.close();

@@ -42,7 +42,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +88,7 @@ public final class PollerService implements AutoCloseable {
     private final WebSubSettings websubSettings;
     private final WebSubSubscriber websub;
     private Instant nextRenewal = Instant.EPOCH;
+    private volatile boolean failed;
 
     private KafkaConsumer<String, FeedSource> feedsConsumer;
 
@@ -145,10 +145,12 @@ public final class PollerService implements AutoCloseable {
                 dispatchDue();
                 renewSubscriptions();
             }
-        } catch (WakeupException e) {
-            // close() was called
         } catch (ProducerFencedException e) {
+            failed = true;
             LOG.error("Poller {} fenced by another instance with the same id; stopping", settings.instanceId());
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.error("Poller {} failed; stopping", settings.instanceId(), e);
         } finally {
             workers.shutdownNow();
             awaitWorkers();
@@ -446,6 +448,11 @@ public final class PollerService implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+    }
+
+    /** Whether the poll loop ended on an error rather than because it was closed. */
+    public boolean failed() {
+        return failed;
     }
 
     /** A new instance id for this process, unless one was configured. */
