@@ -36,7 +36,7 @@ import java.util.TreeSet;
  *       {@code minScore}.</li>
  *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as
  *       one) holds a cooperation cue and at least two distinct parties (see {@link Actor#isDistinctPartyFrom}).
- *       A person stands for their country as a party.</li>
+ *       A person stands for their country as a party, and the country counts among the actors.</li>
  * </ul>
  * Every decision keeps its evidence (term and offsets). Thread-safe.
  */
@@ -112,6 +112,11 @@ public final class Classifier {
             String surface = text.substring(first.start(), last.end());
             found.add(new Found(term.actor(), null, surface, first.start(), last.end()));
             evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
+            Actor represented = represented(term.actor());
+            if (represented != null) {
+                found.add(new Found(represented, null, surface, first.start(), last.end()));
+                evidence.add(new Evidence("actor", represented.id(), surface, first.start(), last.end()));
+            }
         }
         return found;
     }
@@ -199,12 +204,15 @@ public final class Classifier {
         return f.start() < titleLength ? -1 : sentences.of(f.start());
     }
 
+    /** The country a person acts for ("Macron signs…" is France acting), or {@code null}. */
+    private Actor represented(Actor actor) {
+        return actor.type() == ActorType.PERSON && actor.country() != null
+                ? taxonomy.actors().get(actor.country()) : null;
+    }
+
     /** The party an actor stands for: a person stands for their country. */
     private Actor asParty(Actor actor) {
-        if (actor.type() != ActorType.PERSON) {
-            return actor;
-        }
-        return actor.country() == null ? null : taxonomy.actors().get(actor.country());
+        return actor.type() == ActorType.PERSON ? represented(actor) : actor;
     }
 
     private static List<ActorMention> mentions(List<Found> found) {

@@ -70,6 +70,20 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void aPersonActsForTheirCountry() {
+        fixture.send(List.of(announcement("p1", "https://www.elysee.fr/p1",
+                "Emmanuel Macron et le gouvernement albanais signent une feuille de route sur l'IA",
+                "Emmanuel Macron a signé avec le Premier ministre albanais une feuille de route sur "
+                        + "l'intelligence artificielle. La coopération portera sur la formation à l'IA.")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.hasActor("emmanuel-macron")).isTrue();
+        assertThat(c.countries()).containsExactly("AL", "FR");
+        assertThat(c.cooperation().pairs()).contains(List.of("AL", "FR"));
+        assertThat(c.evidence()).anyMatch(e -> e.id().equals("FR") && e.term().equals("Emmanuel Macron"));
+    }
+
+    @Test
     void theFrenchVerbAiIsNotArtificialIntelligence() {
         fixture.send(List.of(announcement("v1", "https://example.fr/v1", "Ce que j'ai vu à Tunis",
                 "J'ai rencontré des agriculteurs tunisiens et français. Il y a un accord de coopération "
