@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -127,19 +126,27 @@ public final class Replay {
                              int actorsChanged, int themesChanged, List<String> examples) {
     }
 
+    /** What the comparison needs of a classified announcement: a few hundred bytes, not the whole record. */
+    private record Summary(String title, boolean aiCooperation, List<String> actors, List<String> themes) {
+        static Summary of(ClassifiedAnnouncement a) {
+            return new Summary(a.title(), a.aiCooperation(), actorIds(a), themeIds(a));
+        }
+    }
+
     /** Compares the live and the replayed classified topics, announcement by announcement. */
     public Comparison compare() {
-        Map<String, ClassifiedAnnouncement> live = Seeder.current(config.kafka().commonProperties(),
-                config.kafka().topics().classified());
-        Map<String, ClassifiedAnnouncement> replayed = Seeder.current(config.kafka().commonProperties(),
-                output().classified());
+        Map<String, Summary> live = Seeder.current(config.kafka().commonProperties(),
+                config.kafka().topics().classified(), Summary::of);
+        Map<String, Summary> replayed = Seeder.current(config.kafka().commonProperties(), output().classified(),
+                Summary::of);
         int onlyLive = 0;
         int cooperation = 0;
         int actors = 0;
         int themes = 0;
         List<String> examples = new ArrayList<>();
-        for (ClassifiedAnnouncement old : live.values()) {
-            ClassifiedAnnouncement now = replayed.get(old.id());
+        for (Map.Entry<String, Summary> entry : live.entrySet()) {
+            Summary old = entry.getValue();
+            Summary now = replayed.get(entry.getKey());
             if (now == null) {
                 onlyLive++;
                 continue;
@@ -147,14 +154,14 @@ public final class Replay {
             if (old.aiCooperation() != now.aiCooperation()) {
                 cooperation++;
                 if (examples.size() < 10) {
-                    examples.add(old.id() + " aiCooperation " + old.aiCooperation() + " -> " + now.aiCooperation()
-                            + ": " + old.title());
+                    examples.add(entry.getKey() + " aiCooperation " + old.aiCooperation() + " -> "
+                            + now.aiCooperation() + ": " + old.title());
                 }
             }
-            if (!Objects.equals(actorIds(old), actorIds(now))) {
+            if (!old.actors().equals(now.actors())) {
                 actors++;
             }
-            if (!Objects.equals(themeIds(old), themeIds(now))) {
+            if (!old.themes().equals(now.themes())) {
                 themes++;
             }
         }

@@ -32,11 +32,20 @@ public final class Seeder {
 
     /** The latest value per key of a compacted topic, read to its end. */
     public static <V> Map<String, V> current(Map<String, Object> common, Topic<String, V> topic) {
+        return current(common, topic, Function.identity());
+    }
+
+    /**
+     * The latest value per key of a topic, read to its end, each kept only as {@code summary} makes it (so that a
+     * long topic can be read without holding its records).
+     */
+    public static <V, S> Map<String, S> current(Map<String, Object> common, Topic<String, V> topic,
+                                                Function<V, S> summary) {
         Map<String, Object> props = new HashMap<>(common);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, V> latest = new HashMap<>();
+        Map<String, S> latest = new HashMap<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
@@ -49,7 +58,7 @@ public final class Seeder {
                     if (record.value() == null) {
                         latest.remove(record.key());
                     } else {
-                        latest.put(record.key(), record.value());
+                        latest.put(record.key(), summary.apply(record.value()));
                     }
                 }
             }
