@@ -60,18 +60,22 @@ public final class AnnouncementAnalyzer {
     /** Classifies an announcement and fingerprints it. */
     public Candidate analyze(Announcement a) {
         TextCleaner.Cleaned cleaned = cleaner.clean(a);
-        Classification c = classifier.classify(cleaned.text(), cleaned.titleLength());
+        List<Token> tokens = analyzer.tokens(cleaned.text());
+        Classification c = classifier.classify(cleaned.text(), cleaned.titleLength(), tokens);
         ClassifiedAnnouncement classified = new ClassifiedAnnouncement(a.id(), a.sourceId(), a.url(), a.title(),
                 languages.detect(cleaned.text()), a.publishedAt(), a.fetchedAt(), clock.instant(), cleaned.text(),
                 c.actors(), c.countries(), c.themes(), c.aiCooperation(), c.cooperation(), a.id(), c.evidence(),
                 classifier.taxonomy().version());
-        return new Candidate(classified, fingerprint(a, cleaned.body().isEmpty() ? cleaned.text() : cleaned.body(),
-                classified));
+        return new Candidate(classified, fingerprint(a, tokens, cleaned, classified));
     }
 
-    private Fingerprint fingerprint(Announcement a, String body, ClassifiedAnnouncement c) {
-        List<String> terms = analyzer.tokens(body).stream().map(Token::term).toList();
-        List<String> titleTerms = analyzer.tokens(a.title()).stream().map(Token::term).toList();
+    /** The fingerprint, from the tokens already analysed: those of the body (all of them when there is no body). */
+    private Fingerprint fingerprint(Announcement a, List<Token> tokens, TextCleaner.Cleaned cleaned,
+                                    ClassifiedAnnouncement c) {
+        List<String> titleTerms = tokens.stream().filter(t -> t.start() < cleaned.titleLength())
+                .map(Token::term).toList();
+        List<String> terms = cleaned.body().isEmpty() ? tokens.stream().map(Token::term).toList()
+                : tokens.stream().filter(t -> t.start() >= cleaned.titleLength()).map(Token::term).toList();
         long[] shingles = MinHash.hashes(MinHash.shingles(
                 terms.subList(0, Math.min(terms.size(), MAX_SHINGLED_WORDS)), SHINGLE_WIDTH));
         Set<String> words = terms.stream().filter(t -> t.length() >= MIN_WORD_LENGTH)

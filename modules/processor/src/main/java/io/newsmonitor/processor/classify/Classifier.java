@@ -68,7 +68,11 @@ public final class Classifier {
      * Classifies a text whose first {@code titleLength} characters are the title.
      */
     public Classification classify(String text, int titleLength) {
-        List<Token> tokens = analyzer.tokens(text);
+        return classify(text, titleLength, analyzer.tokens(text));
+    }
+
+    /** {@link #classify(String, int)} with the text already analysed (its tokens, in order). */
+    public Classification classify(String text, int titleLength, List<Token> tokens) {
         Sentences sentences = new Sentences(text);
         List<Evidence> evidence = new ArrayList<>();
         List<Found> actorsFound = actors(tokens, text, evidence);
