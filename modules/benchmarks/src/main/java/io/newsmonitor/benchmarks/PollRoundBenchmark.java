@@ -9,6 +9,7 @@ import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
 import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.poller.runtime.PollerService;
+import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.io.BufferedReader;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,9 +58,7 @@ public final class PollRoundBenchmark {
         int port = Integer.parseInt(ready[2]);
         KafkaConfig kafka = new KafkaConfig(bootstrap, "bench", 6, (short) 1, Map.of());
         Topics topics = kafka.topics();
-        try (Admin admin = Admin.create(kafka.commonProperties())) {
-            admin.createTopics(topics.all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
-        }
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
         PollerService poller = PollerService.create(config(), kafka);
         Thread thread = new Thread(poller::run, "poller");
         thread.start();

@@ -20,6 +20,16 @@ public final class KafkaTestClients {
     private KafkaTestClients() {
     }
 
+    /** Creates every topic of the contract (without aggregate topics), as the application does at start-up. */
+    public static void createTopics(String bootstrapServers, io.newsmonitor.topics.Topics topics) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(topics.all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the topics of " + topics.prefix(), e);
+        }
+    }
+
     /** Writes one record and waits for the broker's acknowledgement. */
     public static <K, V> void produce(String bootstrapServers, Topic<K, V> topic, K key, V value) {
         try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of(

@@ -38,8 +38,7 @@ public final class Roles {
         Thread thread = new Thread(() -> {
             service.run();
             if (service.failed()) {
-                LOG.error("poller: stopped for good; exiting so that the process can be restarted");
-                new Thread(() -> System.exit(1), "exit").start();
+                exitForRestart("poller");
             }
         }, "poller");
         thread.start();
@@ -92,11 +91,19 @@ public final class Roles {
         streams.setStateListener((now, before) -> {
             LOG.info("{}: {}", role, now);
             if (now == KafkaStreams.State.ERROR) {
-                LOG.error("{}: stopped for good; exiting so that the process can be restarted", role);
-                new Thread(() -> System.exit(1), "exit").start();
+                exitForRestart(role);
             }
         });
         streams.start();
         return () -> streams.close(STREAMS_CLOSE);
+    }
+
+    /**
+     * A role that stopped for good ends the process with status 1, so that a supervisor restarts it rather than
+     * leaving a process alive that does nothing. On a thread of its own: the shutdown hooks stop the other roles.
+     */
+    private static void exitForRestart(String role) {
+        LOG.error("{}: stopped for good; exiting so that the process can be restarted", role);
+        new Thread(() -> System.exit(1), "exit").start();
     }
 }

@@ -74,7 +74,7 @@ public final class SourcePoller {
                     fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
             if (fetched.notModified()) {
                 return success(source, state, fetched, List.of(), state.status() == PollerState.Status.RECOVERED,
-                        null, state.hub());
+                        null, state.hub(), null);
             }
             ParsedFeed parsed = source.type().isFeed()
                     ? feedParser.parse(fetched.body(), fetched.contentType())
@@ -85,9 +85,8 @@ public final class SourcePoller {
             }
             List<Announcement> fresh = fresh(source, state, parsed.items(), fetched.url());
             Duration hint = max(parsed.ttl(), fetched.freshFor());
-            PollOutcome outcome = success(source, state, fetched, fresh, parsed.recovered(), hint,
-                    parsed.hub() != null ? parsed.hub() : state.hub());
-            return new PollOutcome(outcome.announcements(), outcome.state(), parsed.self());
+            return success(source, state, fetched, fresh, parsed.recovered(), hint,
+                    parsed.hub() != null ? parsed.hub() : state.hub(), parsed.self());
         } catch (FetchException e) {
             return failure(source, state, e.getMessage(), e.retryAfter());
         } catch (FeedParseException e) {
@@ -134,7 +133,7 @@ public final class SourcePoller {
     }
 
     private PollOutcome success(FeedSource source, PollerState state, FetchResult fetched, List<Announcement> fresh,
-                                boolean recovered, Duration hint, String hub) {
+                                boolean recovered, Duration hint, String hub, String topic) {
         Instant now = clock.instant();
         Duration interval = schedule.afterSuccess(source, state.currentInterval(), fresh.size(), hint);
         PollerState next = new PollerState(source.id(),
@@ -147,7 +146,7 @@ public final class SourcePoller {
         if (!fresh.isEmpty()) {
             LOG.info("Source {}: {} new announcement(s)", source.id(), fresh.size());
         }
-        return new PollOutcome(fresh, next, null);
+        return new PollOutcome(fresh, next, topic);
     }
 
     /**

@@ -18,7 +18,6 @@ import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
-import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +54,7 @@ class PollerServiceTest {
 
     private static KafkaConfig kafka(KafkaBroker broker, String prefix, int partitions) throws Exception {
         KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, partitions, (short) 1, Map.of());
-        try (Admin admin = Admin.create(kafka.commonProperties())) {
-            admin.createTopics(kafka.topics().all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
-        }
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
         return kafka;
     }
 

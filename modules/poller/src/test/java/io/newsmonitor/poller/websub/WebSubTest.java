@@ -17,7 +17,6 @@ import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
-import io.newsmonitor.topics.Topic;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,7 +33,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,9 +61,7 @@ class WebSubTest {
     void subscribesVerifiesPublishesSignedPushesAndRenews(KafkaBroker broker) throws Exception {
         String prefix = TestTopics.uniquePrefix("websub");
         KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 1, (short) 1, Map.of());
-        try (Admin admin = Admin.create(kafka.commonProperties())) {
-            admin.createTopics(kafka.topics().all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
-        }
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
         BlockingQueue<Map<String, String>> subscriptions = new LinkedBlockingQueue<>();
         try (FixtureServer site = FixtureServer.start()) {
             String hub = site.url("/hub");

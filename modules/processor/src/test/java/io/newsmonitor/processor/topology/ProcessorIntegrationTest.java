@@ -9,7 +9,6 @@ import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
-import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,9 +44,7 @@ class ProcessorIntegrationTest {
         String prefix = TestTopics.uniquePrefix("processor");
         KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 2, (short) 1, Map.of());
         Topics topics = kafka.topics();
-        try (Admin admin = Admin.create(kafka.commonProperties())) {
-            admin.createTopics(topics.all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
-        }
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
         ProcessorConfig config = TopologyFixture.defaults().withApplicationId(prefix + "-processor", state.toString());
         Properties props = ProcessorTopology.properties(config, kafka, topics);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
