@@ -47,7 +47,7 @@ public class ParseBenchmark {
             SourceType.RSS, Duration.ofMinutes(15), null, null, true, "fr", List.of(), true, false, false, null);
 
     private final FeedParser parser = new FeedParser();
-    private final AnnouncementFactory factory = new AnnouncementFactory(Duration.ofDays(1));
+    private final AnnouncementFactory factory = new AnnouncementFactory(Duration.ofDays(1), 100_000);
     private final URI base = URI.create(SOURCE.url());
     private final Instant now = Instant.parse("2026-11-01T00:00:00Z");
     private List<byte[]> feeds;

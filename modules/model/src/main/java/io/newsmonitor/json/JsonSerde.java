@@ -54,7 +54,16 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         }
     }
 
+    /**
+     * The first line of the reason: a record's own validation message when it refused a field (Jackson wraps it in
+     * a long message that quotes the input), else the parser's.
+     */
     private static String firstLine(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
+                return "invalid " + cause.getMessage();
+            }
+        }
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

@@ -2,6 +2,7 @@ package io.newsmonitor.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What a user wants to be alerted about: the value of the compacted topic {@code newsmonitor.subscriptions}, keyed by
@@ -24,13 +25,27 @@ public record Subscription(
         boolean aiCooperation,
         List<String> languages) {
 
+    /** What a subscription id may hold: it prefixes alert keys. */
+    public static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+    /**
+     * @throws InvalidFieldException when the id is unusable or a list holds a blank entry
+     */
     public Subscription {
         Objects.requireNonNull(id, "id");
+        if (!VALID_ID.matcher(id).matches()) {
+            throw new InvalidFieldException("id", "'" + id + "' must be letters, digits, '.', '_' or '-'");
+        }
         name = name == null ? id : name;
         actors = actors == null ? List.of() : List.copyOf(actors);
         anyActors = anyActors == null ? List.of() : List.copyOf(anyActors);
         themes = themes == null ? List.of() : List.copyOf(themes);
         languages = languages == null ? List.of() : List.copyOf(languages);
+        for (List<String> list : List.of(actors, anyActors, themes, languages)) {
+            if (list.stream().anyMatch(String::isBlank)) {
+                throw new InvalidFieldException("conditions", "a condition is blank");
+            }
+        }
     }
 
     /** Whether the announcement satisfies every condition of this subscription. */

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients for tests: write records and read them back as any user's client would. */
 public final class KafkaTestClients {
@@ -39,6 +41,20 @@ public final class KafkaTestClients {
             producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic.name(), e);
+        }
+    }
+
+    /**
+     * Writes one record of raw bytes, whatever the topic's contract says (poison records), with an optional
+     * timestamp, and waits for the broker's acknowledgement.
+     */
+    public static void produceBytes(String bootstrapServers, String topic, String key, byte[] value, Long timestamp) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to " + topic, e);
         }
     }
 

@@ -4,8 +4,11 @@ import io.newsmonitor.app.wiring.AppConfig;
 import io.newsmonitor.app.wiring.Seeder;
 import io.newsmonitor.config.Durations;
 import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
+import io.newsmonitor.topics.CompactedTopicReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,24 +49,25 @@ final class FeedsCommand {
         @Option(names = "--full-text", description = "Fetch each article page for the whole text")
         boolean fullText;
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
-            if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "source id '" + id + "' must be lower case letters, digits, '.', '_' or '-'");
-            }
             SourceType sourceType = SourceType.parse(type);
             if (sourceType == SourceType.HTML) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                throw new ParameterException(spec.commandLine(),
                         "html sources need selectors: declare them in feeds.yaml");
             }
             Duration every = Durations.parse(interval);
+            FeedSource source;
+            try {
+                source = new FeedSource(id, id, url, sourceType, every, Duration.ofMinutes(2)
+                        .compareTo(every) < 0 ? Duration.ofMinutes(2) : every, Duration.ofHours(6).compareTo(every) > 0
+                        ? Duration.ofHours(6) : every, true, language, tags, true, fullText, false, null);
+            } catch (InvalidFieldException e) {
+                throw new ParameterException(spec.commandLine(), "source " + e.getMessage());
+            }
             AppConfig config = kafka.load();
-            FeedSource source = new FeedSource(id, id, url, sourceType, every, Duration.ofMinutes(2)
-                    .compareTo(every) < 0 ? Duration.ofMinutes(2) : every, Duration.ofHours(6).compareTo(every) > 0
-                    ? Duration.ofHours(6) : every, true, language, tags, true, fullText, false, null);
             Seeder.write(config.kafka().commonProperties(), config.kafka().topics().feeds(), id, source);
             spec.commandLine().getOut().println("added " + id + " " + url);
             return 0;
@@ -77,7 +83,7 @@ final class FeedsCommand {
         @Parameters(paramLabel = "ID")
         String id;
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -97,16 +103,18 @@ final class FeedsCommand {
         @Mixin
         KafkaOptions kafka;
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
             AppConfig config = kafka.load();
             PrintWriter out = spec.commandLine().getOut();
+            Snapshot<FeedSource> sources = CompactedTopicReader.read(config.kafka().commonProperties(),
+                    config.kafka().topics().feeds());
             out.printf("%-36s %-5s %-8s %-8s %s%n", "ID", "TYPE", "INTERVAL", "ENABLED", "URL");
-            new TreeMap<>(Seeder.current(config.kafka().commonProperties(), config.kafka().topics().feeds()))
-                    .values().forEach(s -> out.printf("%-36s %-5s %-8s %-8s %s%n", s.id(), s.type().jsonName(),
-                            human(s.interval()), s.enabled(), s.url()));
+            new TreeMap<>(sources.values()).values().forEach(s -> out.printf("%-36s %-5s %-8s %-8s %s%n", s.id(),
+                    s.type().jsonName(), human(s.interval()), s.enabled(), s.url()));
+            printInvalid(out, sources);
             return 0;
         }
     }
@@ -117,13 +125,14 @@ final class FeedsCommand {
         @Mixin
         KafkaOptions kafka;
         @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        CommandSpec spec;
 
         @Override
         public Integer call() {
             AppConfig config = kafka.load();
             Map<String, Object> common = config.kafka().commonProperties();
-            Map<String, FeedSource> sources = Seeder.current(common, config.kafka().topics().feeds());
+            Snapshot<FeedSource> feeds = CompactedTopicReader.read(common, config.kafka().topics().feeds());
+            Map<String, FeedSource> sources = feeds.values();
             Map<String, PollerState> states = Seeder.current(common, config.kafka().topics().pollerState());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-36s %-9s %9s %8s %-24s %-24s %s%n", "ID", "STATUS", "PUBLISHED", "FAILURES",
@@ -135,8 +144,14 @@ final class FeedsCommand {
                         s.nextPollAt() == null ? "-" : s.nextPollAt(),
                         s.status() == PollerState.Status.FAILING && s.lastError() != null ? s.lastError() : "");
             }
+            printInvalid(out, feeds);
             return 0;
         }
+    }
+
+    /** Records of the feeds topic that no poller can use, each with its key and reason. */
+    private static void printInvalid(PrintWriter out, Snapshot<FeedSource> sources) {
+        new TreeMap<>(sources.invalid()).forEach((id, error) -> out.printf("%-36s INVALID   %s%n", id, error));
     }
 
     private static String human(Duration d) {

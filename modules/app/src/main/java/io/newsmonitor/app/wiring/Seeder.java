@@ -1,20 +1,17 @@
 package io.newsmonitor.app.wiring;
 
+import io.newsmonitor.topics.CompactedTopicReader;
 import io.newsmonitor.topics.Topic;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,45 +22,22 @@ import org.slf4j.LoggerFactory;
 public final class Seeder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private Seeder() {
     }
 
-    /** The latest value per key of a compacted topic, read to its end. */
+    /** The latest readable value per key of a compacted topic, read to its end. */
     public static <V> Map<String, V> current(Map<String, Object> common, Topic<String, V> topic) {
-        return current(common, topic, Function.identity());
+        return CompactedTopicReader.read(common, topic).values();
     }
 
     /**
-     * The latest value per key of a topic, read to its end, each kept only as {@code summary} makes it (so that a
-     * long topic can be read without holding its records).
+     * The latest readable value per key of a topic, read to its end, each kept only as {@code summary} makes it (so
+     * that a long topic can be read without holding its records).
      */
     public static <V, S> Map<String, S> current(Map<String, Object> common, Topic<String, V> topic,
                                                 Function<V, S> summary) {
-        Map<String, Object> props = new HashMap<>(common);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, S> latest = new HashMap<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), summary.apply(record.value()));
-                    }
-                }
-            }
-        }
-        return latest;
+        return CompactedTopicReader.read(common, topic, null, summary).values();
     }
 
     /** Writes the entries that are absent from the topic or differ from it; returns how many were written. */
@@ -93,13 +67,13 @@ public final class Seeder {
     }
 
     /** Waits for the broker's acknowledgement, so that a refused write is reported rather than lost. */
-    private static void acknowledged(java.util.concurrent.Future<?> sent, Topic<?, ?> topic) {
+    private static void acknowledged(Future<?> sent, Topic<?, ?> topic) {
         try {
             sent.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing to " + topic.name(), e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + topic.name() + ": " + e.getCause().getMessage(),
                     e.getCause());
         }

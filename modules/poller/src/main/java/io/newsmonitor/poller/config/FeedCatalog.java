@@ -4,9 +4,8 @@ import io.newsmonitor.config.ConfigException;
 import io.newsmonitor.config.ConfigNode;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.HtmlSelectors;
+import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.SourceType;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,12 +69,7 @@ public final class FeedCatalog {
     private static FeedSource source(ConfigNode entry, Defaults d) {
         entry.allowOnly(SOURCE);
         String id = entry.requiredString("id");
-        if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new ConfigException(entry.file(), entry.path() + ".id",
-                    "'" + id + "' must be lower-case letters, digits, '.', '_' or '-'");
-        }
         String url = entry.requiredString("url");
-        checkUrl(entry, url);
         SourceType type;
         try {
             type = SourceType.parse(entry.string("type", "auto"));
@@ -85,31 +79,19 @@ public final class FeedCatalog {
         Duration interval = entry.duration("interval", d.interval());
         Duration min = entry.duration("minInterval", d.min().compareTo(interval) > 0 ? interval : d.min());
         Duration max = entry.duration("maxInterval", d.max().compareTo(interval) < 0 ? interval : d.max());
-        if (min.compareTo(max) > 0) {
-            throw entry.error("minInterval " + min + " is longer than maxInterval " + max);
-        }
         boolean fullText = entry.bool("fullText", d.fullText());
         HtmlSelectors html = html(entry.child("html"));
         if (type == SourceType.HTML && html == null) {
             throw new ConfigException(entry.file(), entry.path() + ".html",
                     "is required for type html (listing selectors: item, link, title, date, summary)");
         }
-        return new FeedSource(id, entry.string("name", id), url, type, interval, min, max,
-                entry.bool("adaptive", d.adaptive()), entry.string("language", null), entry.strings("tags"),
-                entry.bool("enabled", true), fullText, entry.bool("allowPrivateNetwork", d.allowPrivateNetwork()),
-                html);
-    }
-
-    private static void checkUrl(ConfigNode entry, String url) {
         try {
-            URI uri = new URI(url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException(entry.file(), entry.path() + ".url",
-                        "'" + url + "' must be an absolute http(s) address");
-            }
-        } catch (URISyntaxException e) {
-            throw new ConfigException(entry.file(), entry.path() + ".url", "'" + url + "' is not a URL: "
-                    + e.getReason(), e);
+            return new FeedSource(id, entry.string("name", id), url, type, interval, min, max,
+                    entry.bool("adaptive", d.adaptive()), entry.string("language", null), entry.strings("tags"),
+                    entry.bool("enabled", true), fullText, entry.bool("allowPrivateNetwork", d.allowPrivateNetwork()),
+                    html);
+        } catch (InvalidFieldException e) {
+            throw new ConfigException(entry.file(), entry.path() + "." + e.field(), e.problem(), e);
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.List;
  * @param hostGap         least time between two requests to one host
  * @param seenWindow      ids remembered per source
  * @param futureTolerance how far in the future a date may be before it is taken as wrong
+ * @param maxTextChars    longest summary and content published, in characters
  * @param respectRobots   whether each site's robots.txt is asked before fetching from it
  * @param websub          how WebSub pushes are received
  */
 public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration hostGap, int seenWindow,
-                           Duration futureTolerance, boolean respectRobots, WebSubSettings websub) {
+                           Duration futureTolerance, int maxTextChars, boolean respectRobots,
+                           WebSubSettings websub) {
 
     public static final Setting<String> GROUP_ID = Setting.string("poller.groupId", "newsmonitor-poller",
             "Consumer group shared by every poller instance; instances of one group share the sources");
@@ -53,6 +55,10 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
     public static final Setting<Duration> FUTURE_TOLERANCE = Setting.duration("poller.futureTolerance",
                     Duration.ofDays(1), "How far in the future a publication date may be before it is dropped")
             .withRule(d -> !d.isNegative(), "not negative");
+    public static final Setting<Integer> MAX_TEXT_CHARS = Setting.integer("poller.maxTextChars", 100_000,
+                    "Longest summary and content published, in characters; longer texts are cut at a word boundary "
+                            + "and end with '…', so that every announcement fits in one Kafka record")
+            .withRule(n -> n >= 1_000 && n <= 100_000, "between 1000 and 100000");
     public static final Setting<Duration> SESSION_TIMEOUT = Setting.duration("poller.sessionTimeout",
                     Duration.ofSeconds(15), "How long before a silent instance's sources move to the others")
             .withRule(d -> d.toMillis() >= 3000, "at least 3s");
@@ -76,7 +82,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(GROUP_ID, INSTANCE_ID, WORKERS, USER_AGENT,
             CONNECT_TIMEOUT, TOTAL_TIMEOUT, MAX_BODY_BYTES, MAX_REDIRECTS, HOST_GAP, SEEN_WINDOW, FUTURE_TOLERANCE,
-            SESSION_TIMEOUT, RESPECT_ROBOTS, WEBSUB_CALLBACK, WEBSUB_LISTEN, WEBSUB_LEASE, WEBSUB_SAFETY);
+            MAX_TEXT_CHARS, SESSION_TIMEOUT, RESPECT_ROBOTS, WEBSUB_CALLBACK, WEBSUB_LISTEN, WEBSUB_LEASE, WEBSUB_SAFETY);
 
     /** The poller section of the settings. */
     public static PollerConfig from(Settings settings) {
@@ -88,7 +94,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                         instance == null ? PollerService.randomInstanceId() : instance,
                         settings.get(WORKERS), settings.get(SESSION_TIMEOUT), settings.get(HOST_GAP)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
-                settings.get(RESPECT_ROBOTS), websub(settings));
+                settings.get(MAX_TEXT_CHARS), settings.get(RESPECT_ROBOTS), websub(settings));
     }
 
     private static WebSubSettings websub(Settings settings) {

@@ -12,15 +12,31 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * Turns a published item into an {@link Announcement}: canonical URL, stable id, clean text, a trustworthy date.
+ * Turns a published item into an {@link Announcement}: canonical URL, stable id, clean text of bounded length, a
+ * trustworthy date.
+ *
+ * <p>Texts are capped so that every announcement fits in one Kafka record whatever a source serves (a 10 MiB body
+ * would exceed the producer's request size and abort the transaction of every source polled with it): the title at
+ * {@value #MAX_TITLE_CHARS} characters, the summary and the content each at {@code maxTextChars}, cut at the last word
+ * boundary and ended with "…".
  */
 public final class AnnouncementFactory {
 
+    /** Longest title kept: a real title is a line, a longer one is a body in the wrong element. */
+    public static final int MAX_TITLE_CHARS = 1_000;
+    private static final String CUT = "…";
+
     /** Dates further ahead than this are taken as wrong and dropped ({@code null}), not published as future. */
     private final Duration futureTolerance;
+    private final int maxTextChars;
 
-    public AnnouncementFactory(Duration futureTolerance) {
+    /**
+     * @param futureTolerance how far ahead of the fetch a date may be
+     * @param maxTextChars    longest summary and content kept, in characters
+     */
+    public AnnouncementFactory(Duration futureTolerance, int maxTextChars) {
         this.futureTolerance = futureTolerance;
+        this.maxTextChars = maxTextChars;
     }
 
     /**
@@ -50,8 +66,30 @@ public final class AnnouncementFactory {
         if (published != null && published.isAfter(fetchedAt.plus(futureTolerance))) {
             published = null;
         }
-        return new Announcement(id(identity), source.id(), url, guid, title, Texts.clean(item.summary()),
-                Texts.clean(item.content()), source.language(), published, fetchedAt, source.tags());
+        return new Announcement(id(identity), source.id(), url, guid, capped(title, MAX_TITLE_CHARS),
+                capped(Texts.clean(item.summary()), maxTextChars), capped(Texts.clean(item.content()), maxTextChars),
+                source.language(), published, fetchedAt, source.tags());
+    }
+
+    /** The announcement with the article page's text as its content, capped like any content. */
+    public Announcement withContent(Announcement a, String content) {
+        return new Announcement(a.id(), a.sourceId(), a.url(), a.guid(), a.title(), a.summary(),
+                capped(content, maxTextChars), a.language(), a.publishedAt(), a.fetchedAt(), a.tags());
+    }
+
+    /** {@code text} cut at the last word boundary before {@code max} characters, ended with "…", when longer. */
+    static String capped(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT.length();
+        int space = text.lastIndexOf(' ', end);
+        if (space > end / 2) {
+            end = space;
+        } else if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end).stripTrailing() + CUT;
     }
 
     /** A stable id: the first 128 bits of the SHA-256 of the identity, in hex. */

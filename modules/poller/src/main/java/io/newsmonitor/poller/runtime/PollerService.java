@@ -1,10 +1,10 @@
 package io.newsmonitor.poller.runtime;
 
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.poller.http.AddressPolicy;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.RobotsPolicy;
@@ -12,9 +12,12 @@ import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.websub.Push;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.poller.websub.WebSubSubscriber;
-import java.net.URI;
+import io.newsmonitor.topics.CompactedTopicReader;
+import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
+import io.newsmonitor.topics.Decoded;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +26,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,10 +44,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +67,14 @@ public final class PollerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
     private static final Duration LOOP = Duration.ofMillis(100);
     private static final int MAX_OUTCOMES_PER_TRANSACTION = 200;
+    /** After a transaction failed for a transient reason, how long before its sources are polled again. */
+    private static final Duration RETRY_PUBLISH = Duration.ofSeconds(2);
+    /**
+     * How often a state whose only change is timing (last success, next poll, interval) is written. Writing every
+     * poll would rewrite the whole seen-id list (up to thousands of ids) on every 304; a restart loses at most this
+     * much schedule, never an id.
+     */
+    private static final Duration TIMING_FLUSH = Duration.ofHours(1);
     /** After starting renewals, how long before looking again (the hub answers meanwhile). */
     private static final long RENEWAL_BACKOFF_SECONDS = 5;
     /** The name robots.txt files address this poller by. */
@@ -80,6 +94,12 @@ public final class PollerService implements AutoCloseable {
     private final Map<String, Instant> due = new HashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private final Set<Integer> owned = new HashSet<>();
+    /** Each known source's partition of the feeds topic, as its record came (its state goes to the same number). */
+    private final Map<String, Integer> partitions = new HashMap<>();
+    /** When each source's state was last written to the state topic. */
+    private final Map<String, Instant> written = new HashMap<>();
+    /** Partitions assigned whose states are still to be read (outside the rebalance callback). */
+    private final Set<Integer> toRestore = new HashSet<>();
     /** Per-host politeness, decided here so that no worker sleeps: the source polling each host, when each is free. */
     private final Map<String, String> hostHolders = new HashMap<>();
     private final Map<String, Instant> hostFreeAt = new HashMap<>();
@@ -90,7 +110,8 @@ public final class PollerService implements AutoCloseable {
     private Instant nextRenewal = Instant.EPOCH;
     private volatile boolean failed;
 
-    private KafkaConsumer<String, FeedSource> feedsConsumer;
+    private KafkaConsumer<String, byte[]> feedsConsumer;
+    private TransactionalPublisher publisher;
 
     /**
      * @param websub how pushes are received; WebSub is off when it has no callback address
@@ -115,39 +136,42 @@ public final class PollerService implements AutoCloseable {
     /** A poller instance with the standard fetcher, parser and adaptive schedule. */
     public static PollerService create(PollerConfig config, KafkaConfig kafka) {
         Clock clock = Clock.systemUTC();
-        Schedule schedule = new Schedule(new java.util.Random());
+        Schedule schedule = new Schedule(new Random());
         HttpFetcher fetcher = new HttpFetcher(config.http());
         HostGate gate = new HostGate(config.hostGap());
         RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
                 : RobotsPolicy.ignoring();
         SourcePoller sourcePoller = new SourcePoller(fetcher, gate, robots,
-                new AnnouncementFactory(config.futureTolerance()), schedule, config.seenWindow(), clock);
+                new AnnouncementFactory(config.futureTolerance(), config.maxTextChars()), schedule, config.seenWindow(), clock);
         return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock, config.websub());
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
     public void run() {
         Topic<String, FeedSource> feeds = topics.feeds();
-        try (KafkaConsumer<String, FeedSource> consumer = new KafkaConsumer<>(feedsConsumerProps(),
-                feeds.keySerde().deserializer(), feeds.valueSerde().deserializer());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(feedsConsumerProps(),
+                new StringDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProps())) {
             feedsConsumer = consumer;
+            checkPartitions(consumer);
             producer.initTransactions();
+            publisher = new TransactionalPublisher(producer, topics, settings.instanceId());
             consumer.subscribe(List.of(feeds.name()), new Rebalance());
             LOG.info("Poller {} started: group {}, {} workers", settings.instanceId(), settings.groupId(),
                     settings.workers());
             while (running.get()) {
-                for (ConsumerRecord<String, FeedSource> record : consumer.poll(LOOP)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(LOOP)) {
                     onFeedRecord(record);
                 }
+                restorePending();
                 takePushes();
-                publishDone(producer, consumer);
+                publishDone(consumer);
                 dispatchDue();
                 renewSubscriptions();
             }
-        } catch (ProducerFencedException e) {
+        } catch (TransactionalPublisher.FatalPublishException e) {
             failed = true;
-            LOG.error("Poller {} fenced by another instance with the same id; stopping", settings.instanceId());
+            LOG.error("Poller {} stopping: {}", settings.instanceId(), e.getMessage());
         } catch (RuntimeException e) {
             failed = true;
             LOG.error("Poller {} failed; stopping", settings.instanceId(), e);
@@ -161,6 +185,20 @@ public final class PollerService implements AutoCloseable {
         }
     }
 
+    /**
+     * A source's state is written to the state partition of the same number as its feeds partition: the state topic
+     * must have at least as many partitions as the feeds topic.
+     */
+    private void checkPartitions(KafkaConsumer<String, byte[]> consumer) {
+        int feedPartitions = consumer.partitionsFor(topics.feeds().name()).size();
+        int statePartitions = consumer.partitionsFor(topics.pollerState().name()).size();
+        if (statePartitions < feedPartitions) {
+            throw new IllegalStateException("topic " + topics.pollerState().name() + " has " + statePartitions
+                    + " partitions, fewer than the " + feedPartitions + " of " + topics.feeds().name()
+                    + "; add partitions to it");
+        }
+    }
+
     private void awaitWorkers() {
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -169,18 +207,33 @@ public final class PollerService implements AutoCloseable {
         }
     }
 
-    private void onFeedRecord(ConsumerRecord<String, FeedSource> record) {
+    /**
+     * A record of the feeds topic: a source to poll, a tombstone or a disabled source to stop polling, or a record
+     * no poller can use (unreadable, invalid URL), which is skipped with one line naming its key; {@code feeds status}
+     * lists it.
+     */
+    private void onFeedRecord(ConsumerRecord<String, byte[]> record) {
         String id = record.key();
-        if (record.value() == null || !record.value().enabled()) {
+        Decoded<FeedSource> decoded = Decoded.of(topics.feeds(), record.value());
+        if (decoded.invalid()) {
+            LOG.warn("Source {}: record at {}-{}@{} skipped: {}", id, record.topic(), record.partition(),
+                    record.offset(), decoded.error());
+        }
+        FeedSource source = decoded.value();
+        if (source == null || !source.enabled() || !source.id().equals(id)) {
+            if (source != null && !source.id().equals(id)) {
+                LOG.warn("Source {}: record skipped, its value names source '{}'", id, source.id());
+            }
             sources.remove(id);
             due.remove(id);
             return;
         }
-        FeedSource previous = sources.put(id, record.value());
+        partitions.put(id, record.partition());
+        FeedSource previous = sources.put(id, source);
         if (previous == null) {
-            due.putIfAbsent(id, schedule.first(record.value(), clock.instant()));
-        } else if (!previous.url().equals(record.value().url())) {
-            due.put(id, schedule.first(record.value(), clock.instant()));
+            due.putIfAbsent(id, schedule.first(source, clock.instant()));
+        } else if (!previous.url().equals(source.url())) {
+            due.put(id, schedule.first(source, clock.instant()));
         }
     }
 
@@ -233,7 +286,7 @@ public final class PollerService implements AutoCloseable {
         }
         String topic = outcome.topic() != null ? outcome.topic() : source.url();
         boolean trusted = source.allowPrivateNetwork()
-                || io.newsmonitor.poller.http.AddressPolicy.configuredAtPrivateAddress(URI.create(source.url()));
+                || AddressPolicy.configuredAtPrivateAddress(URI.create(source.url()));
         workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, trusted));
     }
 
@@ -267,18 +320,40 @@ public final class PollerService implements AutoCloseable {
                 hostHolders.put(host, id);
                 PollerState state = states.getOrDefault(id, PollerState.initial(id));
                 inFlight.add(id);
-                workers.execute(() -> {
-                    try {
-                        done.add(poller.poll(source, state));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+                workers.execute(() -> pollGuarded(source, state));
             }
         }
     }
 
-    private void publishDone(KafkaProducer<String, Object> producer, KafkaConsumer<String, FeedSource> consumer) {
+    /**
+     * Polls on a worker. Whatever happens, an outcome comes back, since the source's slot and its host are freed only
+     * when it does: a poll that threw would otherwise hold its host, and every source on it, for good.
+     */
+    private void pollGuarded(FeedSource source, PollerState state) {
+        try {
+            done.add(poller.poll(source, state));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.add(retryLater(state, source.minInterval()));
+        } catch (RuntimeException | Error e) {
+            LOG.error("Source {}: poll failed unexpectedly ({}); next try in {}", source.id(), e,
+                    source.maxInterval());
+            done.add(retryLater(state, source.maxInterval()));
+        }
+    }
+
+    /** An outcome that publishes nothing and only moves the next poll. */
+    private PollOutcome retryLater(PollerState state, Duration delay) {
+        return new PollOutcome(List.of(), withNextPoll(state, clock.instant().plus(delay)), null);
+    }
+
+    private static PollerState withNextPoll(PollerState s, Instant next) {
+        return new PollerState(s.sourceId(), s.status(), s.etag(), s.lastModified(), s.seenIds(), s.lastSuccessAt(),
+                s.lastErrorAt(), s.lastError(), s.consecutiveFailures(), s.currentInterval(), next, s.published(),
+                s.hub());
+    }
+
+    private void publishDone(KafkaConsumer<String, byte[]> consumer) {
         List<PollOutcome> batch = new ArrayList<>();
         for (PollOutcome o; batch.size() < MAX_OUTCOMES_PER_TRANSACTION && (o = done.poll()) != null; ) {
             inFlight.remove(o.state().sourceId());
@@ -287,33 +362,91 @@ public final class PollerService implements AutoCloseable {
                 batch.add(o);
             }
         }
-        if (batch.isEmpty()) {
+        List<PollOutcome> toWrite = new ArrayList<>();
+        for (PollOutcome outcome : batch) {
+            if (mustWrite(outcome)) {
+                toWrite.add(outcome);
+            } else {
+                applied(outcome, false);
+            }
+        }
+        if (toWrite.isEmpty()) {
             return;
         }
-        try {
-            producer.beginTransaction();
-            for (PollOutcome outcome : batch) {
-                for (Announcement a : outcome.announcements()) {
-                    producer.send(new ProducerRecord<>(topics.raw().name(), a.id(), a));
-                }
-                producer.send(new ProducerRecord<>(topics.pollerState().name(), outcome.state().sourceId(),
-                        outcome.state()));
-            }
-            producer.sendOffsetsToTransaction(positions(consumer), consumer.groupMetadata());
-            producer.commitTransaction();
-            for (PollOutcome outcome : batch) {
-                states.put(outcome.state().sourceId(), outcome.state());
-                due.put(outcome.state().sourceId(), nextDue(outcome.state()));
-                subscribe(sources.get(outcome.state().sourceId()), outcome);
-            }
-        } catch (ProducerFencedException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warn("Poller {}: transaction of {} poll(s) aborted ({}); those sources will be polled again",
-                    settings.instanceId(), batch.size(), e.getMessage());
-            producer.abortTransaction();
-            batch.forEach(o -> due.put(o.state().sourceId(), clock.instant().plusSeconds(1)));
+        TransactionalPublisher.Result result = publish(toWrite, consumer);
+        if (result == TransactionalPublisher.Result.COMMITTED) {
+            toWrite.forEach(o -> applied(o, true));
+        } else if (result == TransactionalPublisher.Result.RETRY) {
+            toWrite.forEach(o -> due.put(o.state().sourceId(), clock.instant().plus(RETRY_PUBLISH)));
+        } else {
+            toWrite.forEach(o -> publishAlone(o, consumer));
         }
+    }
+
+    /**
+     * Publishes one outcome in a transaction of its own, after a transaction of several was refused, so that the
+     * source at fault (a record the broker refuses) is found and marked failing, and the others are published.
+     */
+    private void publishAlone(PollOutcome outcome, KafkaConsumer<String, byte[]> consumer) {
+        String id = outcome.state().sourceId();
+        TransactionalPublisher.Result alone = publish(List.of(outcome), consumer);
+        if (alone == TransactionalPublisher.Result.COMMITTED) {
+            applied(outcome, true);
+            return;
+        }
+        if (alone == TransactionalPublisher.Result.REFUSED) {
+            PollerState previous = states.getOrDefault(id, PollerState.initial(id));
+            PollOutcome failure = poller.notPublished(sources.get(id), previous, publisher.lastError());
+            if (publish(List.of(failure), consumer) == TransactionalPublisher.Result.COMMITTED) {
+                applied(failure, true);
+                return;
+            }
+        }
+        due.put(id, clock.instant().plus(RETRY_PUBLISH));
+    }
+
+    private TransactionalPublisher.Result publish(List<PollOutcome> outcomes, KafkaConsumer<String, byte[]> consumer) {
+        return publisher.publish(outcomes, this::statePartition, positions(consumer), consumer.groupMetadata());
+    }
+
+    private int statePartition(String sourceId) {
+        return partitions.get(sourceId);
+    }
+
+    /**
+     * Whether an outcome must go to Kafka: it has announcements, or its state changed in more than timing, or the
+     * state was not written for {@link #TIMING_FLUSH}.
+     */
+    private boolean mustWrite(PollOutcome outcome) {
+        PollerState next = outcome.state();
+        PollerState previous = states.get(next.sourceId());
+        Instant lastWrite = written.get(next.sourceId());
+        return !outcome.announcements().isEmpty() || previous == null || lastWrite == null
+                || !lastWrite.plus(TIMING_FLUSH).isAfter(clock.instant())
+                || !withoutTiming(previous).equals(withoutTiming(next));
+    }
+
+    private static PollerState withoutTiming(PollerState s) {
+        return new PollerState(s.sourceId(), s.status(), s.etag(), s.lastModified(), s.seenIds(), null,
+                s.lastErrorAt(), s.lastError(), s.consecutiveFailures(), null, null, s.published(), s.hub());
+    }
+
+    /**
+     * Takes an outcome as the source's state, and schedules its next poll.
+     *
+     * @param published whether it was written to Kafka (else it changed only timing, kept in memory)
+     */
+    private void applied(PollOutcome outcome, boolean published) {
+        String id = outcome.state().sourceId();
+        if (!sources.containsKey(id)) {
+            return;
+        }
+        if (published) {
+            written.put(id, clock.instant());
+        }
+        states.put(id, outcome.state());
+        due.put(id, nextDue(outcome.state()));
+        subscribe(sources.get(id), outcome);
     }
 
     /** Frees the host a source's poll held, from now plus the gap. */
@@ -329,7 +462,7 @@ public final class PollerService implements AutoCloseable {
 
     private static String host(FeedSource source) {
         String host = URI.create(source.url()).getHost();
-        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> positions(KafkaConsumer<?, ?> consumer) {
@@ -340,79 +473,77 @@ public final class PollerService implements AutoCloseable {
         return offsets;
     }
 
-    /** Sources and states follow partition ownership. */
+    /**
+     * Sources and states follow partition ownership. The callbacks only take note: reading the states of new
+     * partitions happens in the poll loop, so that a slow read never holds up the group's rebalance.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            forget(partitions);
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            forget(revoked);
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            forget(partitions);
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            forget(lost);
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             // The whole compacted topic is the source list: always read it from the start.
-            feedsConsumer.seekToBeginning(partitions);
-            partitions.forEach(tp -> owned.add(tp.partition()));
-            restoreStates(partitions);
+            feedsConsumer.seekToBeginning(assigned);
+            assigned.forEach(tp -> {
+                owned.add(tp.partition());
+                toRestore.add(tp.partition());
+            });
             LOG.info("Poller {} now owns feeds partitions {}", settings.instanceId(), owned);
         }
 
-        private void forget(Collection<TopicPartition> partitions) {
+        private void forget(Collection<TopicPartition> gone) {
             Set<Integer> lost = new HashSet<>();
-            partitions.forEach(tp -> lost.add(tp.partition()));
+            gone.forEach(tp -> lost.add(tp.partition()));
             owned.removeAll(lost);
-            int count = topics.feeds().partitions();
+            toRestore.removeAll(lost);
+            List<String> leaving = partitions.entrySet().stream().filter(e -> lost.contains(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
             if (websub != null) {
-                sources.keySet().stream().filter(id -> lost.contains(partitionOf(id, count))).toList()
-                        .forEach(id -> workers.execute(() -> websub.unsubscribe(id)));
+                leaving.forEach(id -> workers.execute(() -> websub.unsubscribe(id)));
             }
-            sources.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
-            states.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
-            due.keySet().removeIf(id -> lost.contains(partitionOf(id, count)));
-        }
-    }
-
-    private static int partitionOf(String key, int partitions) {
-        return org.apache.kafka.common.utils.Utils.toPositive(
-                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                % partitions;
-    }
-
-    /** Reads the committed states of the sources of these partitions, up to the last stable offset. */
-    private void restoreStates(Collection<TopicPartition> feedPartitions) {
-        Topic<String, PollerState> stateTopic = topics.pollerState();
-        List<TopicPartition> statePartitions = feedPartitions.stream()
-                .map(tp -> new TopicPartition(stateTopic.name(), tp.partition())).toList();
-        Map<String, Object> props = kafka.commonProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, PollerState> reader = new KafkaConsumer<>(props,
-                stateTopic.keySerde().deserializer(), stateTopic.valueSerde().deserializer())) {
-            reader.assign(statePartitions);
-            reader.seekToBeginning(statePartitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(statePartitions);
-            int restored = 0;
-            while (statePartitions.stream().anyMatch(tp -> reader.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, PollerState> record : reader.poll(LOOP)) {
-                    if (record.value() == null) {
-                        states.remove(record.key());
-                    } else {
-                        states.put(record.key(), record.value());
-                        restored++;
-                    }
-                }
-            }
-            states.values().forEach(s -> {
-                if (s.nextPollAt() != null) {
-                    due.put(s.sourceId(), s.nextPollAt());
-                }
+            leaving.forEach(id -> {
+                partitions.remove(id);
+                sources.remove(id);
+                states.remove(id);
+                due.remove(id);
+                written.remove(id);
             });
-            LOG.info("Poller {} restored {} source state record(s)", settings.instanceId(), restored);
         }
+    }
+
+    /**
+     * Reads the committed states of the sources of newly assigned partitions, up to the last stable offset. Runs in
+     * the poll loop before any dispatch, so that no source of those partitions is polled with a blank state. An
+     * unreadable state record is skipped with one line: its source starts afresh (it may publish its current items
+     * once more, which the processor's deduplication catches).
+     */
+    private void restorePending() {
+        if (toRestore.isEmpty()) {
+            return;
+        }
+        Set<Integer> restoring = Set.copyOf(toRestore);
+        toRestore.clear();
+        Snapshot<PollerState> snapshot = CompactedTopicReader.read(kafka.commonProperties(), topics.pollerState(),
+                restoring, Function.identity());
+        snapshot.invalid().forEach((id, error) -> LOG.warn("Source {}: unreadable state record skipped: {}", id,
+                error));
+        snapshot.values().forEach((id, state) -> {
+            states.put(id, state);
+            written.put(id, clock.instant());
+            if (state.nextPollAt() != null) {
+                due.put(id, state.nextPollAt());
+            }
+        });
+        LOG.info("Poller {} restored {} source state record(s) of partitions {}", settings.instanceId(),
+                snapshot.values().size(), restoring);
     }
 
     private Map<String, Object> feedsConsumerProps() {
@@ -434,8 +565,7 @@ public final class PollerService implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AnyJsonSerializer.class);
         return props;
     }

@@ -37,14 +37,26 @@ public final class Schedule {
         return clamp(interval, source.minInterval(), source.maxInterval());
     }
 
-    /** The delay after the {@code failures}-th consecutive failure. */
-    public Duration afterFailure(FeedSource source, int failures, Duration retryAfter) {
-        Duration backoff = source.minInterval().multipliedBy(1L << Math.min(failures, 16));
-        backoff = clamp(backoff, source.minInterval(), source.maxInterval());
-        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    /**
+     * The delay after the {@code failures}-th consecutive failure: exponential from the source's minimum, or straight
+     * to its maximum when the failure is permanent (a 404 will not heal in a minute). A server's {@code Retry-After}
+     * is honoured when longer, but never beyond the source's maximum, so that a hostile or mistaken header (a
+     * century) cannot park a source for good.
+     *
+     * @param permanent  whether the source must change before it can work
+     * @param retryAfter what the server asked for, or {@code null}
+     */
+    public Duration afterFailure(FeedSource source, int failures, boolean permanent, Duration retryAfter) {
+        Duration backoff = permanent ? source.maxInterval()
+                : clamp(source.minInterval().multipliedBy(1L << Math.min(Math.max(failures, 0), 16)),
+                source.minInterval(), source.maxInterval());
+        if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
+            backoff = clamp(retryAfter, source.minInterval(), source.maxInterval());
+        }
+        return backoff;
     }
 
-    /** {@code now + delay}, with jitter. */
+    /** {@code now + delay}, with jitter; {@code delay} is at most a source's maximum interval, so this cannot overflow. */
     public Instant next(Instant now, Duration delay) {
         double factor = 1 + (random.nextDouble() * 2 - 1) * JITTER;
         return now.plusMillis(Math.max(0, (long) (delay.toMillis() * factor)));

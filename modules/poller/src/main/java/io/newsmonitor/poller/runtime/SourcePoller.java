@@ -68,7 +68,7 @@ public final class SourcePoller {
         try {
             String refusal = robots.refusal(source.id(), url, source.allowPrivateNetwork());
             if (refusal != null) {
-                return failure(source, state, refusal, null);
+                return failure(source, state, refusal, true, null);
             }
             FetchResult fetched = gate.call(url.getHost(), () ->
                     fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
@@ -88,12 +88,12 @@ public final class SourcePoller {
             return success(source, state, fetched, fresh, parsed.recovered(), hint,
                     parsed.hub() != null ? parsed.hub() : state.hub(), parsed.self());
         } catch (FetchException e) {
-            return failure(source, state, e.getMessage(), e.retryAfter());
+            return failure(source, state, e.getMessage(), e.kind() == FetchException.Kind.FATAL, e.retryAfter());
         } catch (FeedParseException e) {
-            return failure(source, state, e.getMessage() + " at " + source.url(), null);
+            return failure(source, state, e.getMessage() + " at " + source.url(), false, null);
         } catch (RuntimeException e) {
             LOG.error("Source {}: unexpected failure at {}", source.id(), source.url(), e);
-            return failure(source, state, "unexpected " + e, null);
+            return failure(source, state, "unexpected " + e, false, null);
         }
     }
 
@@ -123,8 +123,7 @@ public final class SourcePoller {
                     fetcher.fetch(source.id(), article, null, null, source.allowPrivateNetwork()));
             String text = htmlParser.articleText(page.body(), page.contentType(), page.url(),
                     source.html() == null ? null : source.html().articleContent());
-            return text == null ? a : new Announcement(a.id(), a.sourceId(), a.url(), a.guid(), a.title(),
-                    a.summary(), text, a.language(), a.publishedAt(), a.fetchedAt(), a.tags());
+            return text == null ? a : factory.withContent(a, text);
         } catch (FetchException e) {
             LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(),
                     e.getMessage());
@@ -170,10 +169,23 @@ public final class SourcePoller {
         }
     }
 
-    private PollOutcome failure(FeedSource source, PollerState state, String problem, Duration retryAfter) {
+    /**
+     * The outcome of a poll whose announcements could not be published (a transaction refused them even alone): the
+     * source is marked failing with the reason and tried again later; its state keeps the items unpublished, so the
+     * next poll offers them again.
+     */
+    public PollOutcome notPublished(FeedSource source, PollerState state, String problem) {
+        return failure(source, state, "announcements not published: " + problem, false, null);
+    }
+
+    /**
+     * @param permanent whether the source must change before it can work (backs off to its maximum interval)
+     */
+    private PollOutcome failure(FeedSource source, PollerState state, String problem, boolean permanent,
+                                Duration retryAfter) {
         Instant now = clock.instant();
         int failures = state.consecutiveFailures() + 1;
-        Duration delay = schedule.afterFailure(source, failures, retryAfter);
+        Duration delay = schedule.afterFailure(source, failures, permanent, retryAfter);
         LOG.warn("Source {}: {} (failure {} in a row, next try in {})", source.id(), problem, failures, delay);
         PollerState next = new PollerState(source.id(), PollerState.Status.FAILING, state.etag(),
                 state.lastModified(), state.seenIds(), state.lastSuccessAt(), now, problem, failures,

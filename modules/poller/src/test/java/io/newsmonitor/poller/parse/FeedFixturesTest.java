@@ -45,7 +45,7 @@ class FeedFixturesTest {
             "h3.news-title", "time, span.news-date", "p.news-summary", null);
 
     private final FeedParser parser = new FeedParser();
-    private final AnnouncementFactory factory = new AnnouncementFactory(Duration.ofDays(1));
+    private final AnnouncementFactory factory = new AnnouncementFactory(Duration.ofDays(1), 100_000);
 
     static Stream<Fixture> fixtures() throws IOException {
         try (InputStream in = FeedFixturesTest.class.getResourceAsStream("/feeds/index.yaml")) {

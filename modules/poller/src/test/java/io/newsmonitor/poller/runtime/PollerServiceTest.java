@@ -1,6 +1,7 @@
 package io.newsmonitor.poller.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,6 +96,17 @@ class PollerServiceTest {
     private FeedSource source(String id, String path) {
         return new FeedSource(id, id, server.url(path), SourceType.RSS, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(2), false, "en", List.of(), true, false, false, null);
+    }
+
+    private static Map<String, PollerState> statesWhen(KafkaBroker broker, Topics topics,
+                                                       Predicate<Map<String, PollerState>> ready) {
+        Map<String, PollerState> states = new HashMap<>();
+        await().atMost(WAIT).until(() -> {
+            KafkaTestClients.consume(broker.bootstrapServers(), topics.pollerState(), 1000, Duration.ofSeconds(1))
+                    .forEach(r -> states.put(r.key(), r.value()));
+            return ready.test(states);
+        });
+        return states;
     }
 
     private static String rss(int items) {
@@ -160,6 +175,77 @@ class PollerServiceTest {
         assertThat(states.get("gone").lastError()).isEqualTo("server answered 404 (HTTP 404) at "
                 + server.url("/gone"));
         assertThat(states.get("gone").consecutiveFailures()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsOnTheFeedsTopicAreSkippedAndTheOtherSourcesKeepFlowing() throws Exception {
+        String prefix = TestTopics.uniquePrefix("poison");
+        KafkaConfig kafka = kafka(broker, prefix, 1);
+        Topics topics = kafka.topics();
+        server.enqueue("/good", FixtureResponse.ok("application/rss+xml", rss(2)));
+        String feeds = topics.feeds().name();
+        KafkaTestClients.produceBytes(broker.bootstrapServers(), feeds, "not-json", "{oops".getBytes(UTF_8), null);
+        KafkaTestClients.produceBytes(broker.bootstrapServers(), feeds, "ftp-url", ("{\"id\":\"ftp-url\","
+                + "\"url\":\"ftp://example.org/feed\",\"type\":\"rss\",\"interval\":\"PT1S\"}").getBytes(UTF_8),
+                null);
+        KafkaTestClients.produceBytes(broker.bootstrapServers(), feeds, "wrong-types", ("{\"id\":\"wrong-types\","
+                + "\"url\":\"https://example.org/\",\"type\":\"rss\",\"interval\":[1,2]}").getBytes(UTF_8), null);
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "good", source("good", "/good"));
+
+        Running running = start(kafka, prefix + "-poller", "one", "agent-one");
+
+        assertThat(KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 2, WAIT))
+                .extracting(r -> r.value().sourceId()).containsOnly("good");
+        assertThat(running.thread().isAlive()).as("the poller keeps running").isTrue();
+        assertThat(running.service().failed()).isFalse();
+    }
+
+    @Test
+    void anAnnouncementKafkaRefusesFailsOnlyItsOwnSource() throws Exception {
+        String prefix = TestTopics.uniquePrefix("too-large");
+        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 1, (short) 1,
+                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "20000"));
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
+        Topics topics = kafka.topics();
+        String body = "AI cooperation between France and Germany. ".repeat(800);
+        server.handle("/large", request -> FixtureResponse.ok("application/rss+xml", rss(1)
+                .replace("</title><link>", "</title><description>" + body + "</description><link>")));
+        server.handle("/small", request -> FixtureResponse.ok("application/rss+xml",
+                rss(2).replace("example.org/n/", "example.org/small/")));
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "large", source("large", "/large"));
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "small", source("small", "/small"));
+
+        Running running = start(kafka, prefix + "-poller", "one", "agent-one");
+
+        assertThat(KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 2, WAIT))
+                .extracting(r -> r.value().sourceId()).containsOnly("small");
+        Map<String, PollerState> states = statesWhen(broker, topics, s -> s.containsKey("large")
+                && s.get("large").status() == PollerState.Status.FAILING);
+        assertThat(states.get("large").lastError()).startsWith("announcements not published: RecordTooLargeException");
+        assertThat(states.get("large").seenIds()).as("the item stays unpublished, offered again next poll").isEmpty();
+        assertThat(running.service().failed()).isFalse();
+    }
+
+    @Test
+    void aCenturyLongRetryAfterWaitsNoLongerThanTheSourcesMaximumAndFreesTheHost() throws Exception {
+        String prefix = TestTopics.uniquePrefix("retry-after");
+        KafkaConfig kafka = kafka(broker, prefix, 1);
+        Topics topics = kafka.topics();
+        server.handle("/busy", request -> FixtureResponse.status(503).withHeader("Retry-After", "99999999999999"));
+        server.handle("/calm", request -> FixtureResponse.ok("application/rss+xml", rss(1)));
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "busy", source("busy", "/busy"));
+        KafkaTestClients.produce(broker.bootstrapServers(), topics.feeds(), "calm", source("calm", "/calm"));
+        start(kafka, prefix + "-poller", "one", "agent-one");
+
+        Map<String, PollerState> states = statesWhen(broker, topics, s -> s.containsKey("busy")
+                && s.containsKey("calm"));
+        PollerState busy = states.get("busy");
+        assertThat(busy.status()).isEqualTo(PollerState.Status.FAILING);
+        assertThat(busy.nextPollAt()).as("Retry-After capped at maxInterval (2 s) plus jitter")
+                .isBefore(Instant.now().plusMillis(2_300));
+        long callsBefore = server.requestCount();
+        await("both sources of the host are polled again").atMost(WAIT)
+                .until(() -> server.requestCount() >= callsBefore + 4);
     }
 
     private KafkaBroker broker;

@@ -11,6 +11,7 @@ import io.newsmonitor.processor.text.LanguageGuesser;
 import io.newsmonitor.processor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
 import io.newsmonitor.processor.text.Token;
+import io.newsmonitor.topics.PublicationTimeExtractor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,9 +93,10 @@ public final class AnnouncementAnalyzer {
             // Title and body: a feed that repeats one teaser as every description is not one story.
             exact.add("text:" + sha256(String.join(" ", titleTerms) + "\n" + String.join(" ", terms)));
         }
-        Instant eventTime = a.publishedAt() != null ? a.publishedAt() : a.fetchedAt();
+        long eventTime = PublicationTimeExtractor.eventTime(a.publishedAt(), a.fetchedAt(), a.fetchedAt() == null
+                ? clock.millis() : a.fetchedAt().toEpochMilli());
         return new Fingerprint(exact, shingles, shingleHash.signature(shingles),
-                wordHash.signature(MinHash.hashes(words)), salient(c), eventTime.toEpochMilli());
+                wordHash.signature(MinHash.hashes(words)), salient(c), eventTime);
     }
 
     /** The cooperation parties, else the countries, groups and organisations. */

@@ -32,7 +32,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       two salient actors and overlapping themes, when the two are in different languages or similar enough in
  *       content words.</li>
  * </ol>
- * State (RocksDB, with changelogs) expires after the window, by a wall-clock punctuation.
+ * An announcement published more than {@code exactMemory} before the newest one seen is outdated: whether it was
+ * seen cannot be told any more, so it goes to the duplicates topic as {@link Duplicate.Match#OUTDATED} rather than
+ * being published (and alerted) as new.
+ *
+ * <p>State (RocksDB, with changelogs) ages by event time, the publication time the input topic's timestamps carry,
+ * never by the wall clock: signatures and story candidates are forgotten {@code window} after, exact keys
+ * {@code exactMemory} after. So an old URL seen again after a pause, or in a replay of a year of history, is still
+ * recognised, and a quiet night does not empty the memory.
  */
 public final class DedupProcessor implements Processor<String, Candidate, String, DedupOutcome> {
 
@@ -68,30 +75,39 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         exact = context.getStateStore(EXACT);
         bands = context.getStateStore(BANDS);
         stories = context.getStateStore(STORIES);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purge);
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
 
+    /**
+     * Decides, and forwards the outcome stamped with the time it was decided: the output topics' retention counts from
+     * then, not from a publication date that may be long past.
+     */
     @Override
     public void process(Record<String, Candidate> record) {
         Candidate c = record.value();
         ClassifiedAnnouncement a = c.announcement();
+        Record<String, Candidate> stamped = record.withTimestamp(context.currentSystemTimeMs());
+        if (c.fingerprint().eventTime() < context.currentStreamTimeMs() - settings.exactMemory().toMillis()) {
+            context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null,
+                    new Duplicate(null, Duplicate.Match.OUTDATED, 0, a))));
+            return;
+        }
         Duplicate duplicate = exactCopy(c);
         if (duplicate == null) {
             duplicate = nearCopy(c);
         }
         if (duplicate != null) {
-            context.forward(record.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
+            context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
             return;
         }
         ClassifiedAnnouncement firstSeen = a.withStoryId(story(c));
         remember(c, firstSeen.storyId());
-        context.forward(record.withKey(a.id()).withValue(new DedupOutcome(firstSeen, null)));
+        context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(firstSeen, null)));
     }
 
     private Duplicate exactCopy(Candidate c) {
         for (String key : c.fingerprint().exactKeys()) {
-            String originalId = exact.get(key);
-            Remembered original = originalId == null ? null : signatures.get(originalId);
+            ExactEntry original = ExactEntry.parse(exact.get(key));
             if (original != null) {
                 Duplicate.Match match = key.startsWith("url:") ? Duplicate.Match.URL
                         : key.startsWith("guid:") ? Duplicate.Match.GUID : Duplicate.Match.TEXT;
@@ -164,11 +180,11 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private void remember(Candidate c, String storyId) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
-        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), context.currentSystemTimeMs(),
-                f.shingles(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
+        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
                 a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.salient(), f.exactKeys()));
+        String entry = new ExactEntry(a.id(), storyId, f.eventTime()).format();
         for (String key : f.exactKeys()) {
-            exact.putIfAbsent(key, a.id());
+            exact.putIfAbsent(key, entry);
         }
         for (String key : MinHash.bandKeys(f.signature(), BANDS_COUNT)) {
             append(bands, key, a.id());
@@ -188,25 +204,24 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         store.put(key, String.join(",", ids));
     }
 
-    /** Forgets announcements seen longer ago than the window, with their exact, band and story entries. */
-    private void purge(long now) {
-        long horizon = now - settings.window().toMillis();
+    /** Forgets what the stream's event time has left behind: signatures after the window, exact keys later. */
+    private void purge(long streamTime) {
+        forgetSignatures(streamTime - settings.window().toMillis());
+        forgetExactKeys(streamTime - settings.exactMemory().toMillis());
+    }
+
+    private void forgetSignatures(long horizon) {
         List<Remembered> expired = new ArrayList<>();
         try (KeyValueIterator<String, Remembered> all = signatures.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Remembered> entry = all.next();
-                if (entry.value.seenAt() < horizon) {
+                if (entry.value.eventTime() < horizon) {
                     expired.add(entry.value);
                 }
             }
         }
         for (Remembered r : expired) {
             signatures.delete(r.id());
-            r.exactKeys().forEach(key -> {
-                if (r.id().equals(exact.get(key))) {
-                    exact.delete(key);
-                }
-            });
             for (String key : MinHash.bandKeys(minHash.signature(r.shingles()), BANDS_COUNT)) {
                 remove(bands, key, r.id());
             }
@@ -214,6 +229,20 @@ public final class DedupProcessor implements Processor<String, Candidate, String
                 remove(stories, actor, r.id());
             }
         }
+    }
+
+    private void forgetExactKeys(long horizon) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = exact.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> entry = all.next();
+                ExactEntry e = ExactEntry.parse(entry.value);
+                if (e == null || e.eventTime() < horizon) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(exact::delete);
     }
 
     private static void remove(KeyValueStore<String, String> store, String key, String id) {

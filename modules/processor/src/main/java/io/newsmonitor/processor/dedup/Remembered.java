@@ -3,12 +3,12 @@ package io.newsmonitor.processor.dedup;
 import java.util.List;
 
 /**
- * What the deduplicator remembers of a first-seen announcement, for the length of the window.
+ * What the deduplicator remembers of a first-seen announcement, until the stream's event time passes its own by the
+ * window.
  *
  * @param id        announcement id
  * @param storyId   its story
  * @param eventTime publication (else fetch) time, epoch milliseconds
- * @param seenAt    when the deduplicator saw it, epoch milliseconds (for expiry)
  * @param shingles  sorted hashes of its body shingles
  * @param words     MinHash signature of its content words
  * @param actors    its actor ids
@@ -17,7 +17,7 @@ import java.util.List;
  * @param salient   its salient actors
  * @param exactKeys its exact keys
  */
-public record Remembered(String id, String storyId, long eventTime, long seenAt, long[] shingles, int[] words,
+public record Remembered(String id, String storyId, long eventTime, long[] shingles, int[] words,
                          List<String> actors, List<String> themes, String language, List<String> salient,
                          List<String> exactKeys) {
 }

@@ -46,8 +46,13 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
             "Similarity from which two announcements are copies: share of the shorter body's word shingles found "
                     + "in the other").withRule(d -> d > 0 && d <= 1, RATIO);
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("processor.dedup.window",
-            Duration.ofDays(14), "How long an announcement is remembered for deduplication")
-            .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+            Duration.ofDays(14), "How long, in publication time, an announcement is remembered for near-copy and "
+                    + "story matching").withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+    public static final Setting<Duration> EXACT_MEMORY = Setting.duration("processor.dedup.exactMemory",
+            Duration.ofDays(366), "How long, in publication time, an announcement's URL, GUID and text are "
+                    + "remembered (at least the window); an announcement published longer before the newest one "
+                    + "goes to the duplicates topic as OUTDATED").withRule(d -> !d.isNegative() && !d.isZero(),
+            "positive");
     public static final Setting<Duration> STORY_WINDOW = Setting.duration("processor.stories.window",
             Duration.ofHours(72), "How far apart two write-ups of one event may be published")
             .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
@@ -60,13 +65,13 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR,
             AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_WINDOW,
-            STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
+            EXACT_MEMORY, STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
 
     /** The processor section of the settings. */
     public static ProcessorConfig from(Settings s) {
         return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
                 s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
-                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_WINDOW), s.get(STORY_WINDOW),
+                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_WINDOW), s.get(EXACT_MEMORY), s.get(STORY_WINDOW),
                         s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
     }
 

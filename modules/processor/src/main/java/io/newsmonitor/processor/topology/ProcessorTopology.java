@@ -14,6 +14,7 @@ import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.text.LanguageGuesser;
 import io.newsmonitor.processor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
+import io.newsmonitor.topics.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
 import java.util.Properties;
@@ -33,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  *                   ─▶ repartition to one partition ─▶ deduplicate (stores: signatures, exact, bands, stories)
  *                   ─▶ announcements.classified (first seen)  |  announcements.duplicates (copies)
  * </pre>
- * Records that cannot be read or processed go to the dead-letter topic (Kafka Streams' own, KIP-1034).
+ * Records that cannot be read or processed go to the dead-letter topic (Kafka Streams' own, KIP-1034). Event time is
+ * publication time (see {@link PublicationTimeExtractor}); outputs carry the time they were decided.
  */
 public final class ProcessorTopology {
 
@@ -63,7 +65,8 @@ public final class ProcessorTopology {
         builder.addStateStore(store(DedupProcessor.BANDS, Serdes.String()));
         builder.addStateStore(store(DedupProcessor.STORIES, Serdes.String()));
 
-        builder.stream(input.raw().name(), input.raw().consumed().withName("raw"))
+        builder.stream(input.raw().name(), input.raw().consumed()
+                        .withTimestampExtractor(new PublicationTimeExtractor()).withName("raw"))
                 .mapValues(classify::analyze, Named.as("classify"))
                 .repartition(Repartitioned.<String, Candidate>as("dedup")
                         .withKeySerde(Serdes.String())

@@ -7,6 +7,7 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.model.Evidence;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -152,5 +153,48 @@ class ProcessorTopologyTest {
         fixture.send(List.of(announcement("ok", "https://www.elysee.fr/ok", "Feuille de route IA", ROADMAP)));
 
         assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("ok");
+    }
+
+    private static Announcement publishedAt(String id, String url, Instant published) {
+        return new Announcement(id, "elysee", url, null, "Feuille de route franco-albanaise sur l'IA " + id, null,
+                ROADMAP + " Référence " + id + ".", "fr", published, published.plusSeconds(60), List.of());
+    }
+
+    @Test
+    void anOldUrlSeenAgainLongAfterItsWindowIsStillRecognisedWhateverTheWallClockSays() {
+        Instant t0 = Instant.parse("2026-03-01T09:00:00Z");
+        fixture.send(List.of(publishedAt("first", "https://www.elysee.fr/old", t0)));
+        fixture.driver.advanceWallClockTime(Duration.ofDays(30));
+        fixture.send(List.of(publishedAt("later", "https://www.elysee.fr/later", t0.plus(Duration.ofDays(20)))));
+
+        fixture.send(List.of(publishedAt("again", "https://www.elysee.fr/old", t0)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("first", "later");
+        List<Duplicate> duplicates = fixture.duplicates();
+        assertThat(duplicates).extracting(Duplicate::duplicateOf).containsExactly("first");
+        assertThat(duplicates.get(0).match()).isEqualTo(Duplicate.Match.URL);
+        assertThat(duplicates.get(0).announcement().storyId()).isEqualTo("first");
+    }
+
+    @Test
+    void anAnnouncementPublishedBeforeTheMemoryReachesIsOutdatedNotNew() {
+        Instant t0 = Instant.parse("2025-01-10T09:00:00Z");
+        fixture.send(List.of(publishedAt("recent", "https://www.elysee.fr/recent", t0.plus(Duration.ofDays(400)))));
+
+        fixture.send(List.of(publishedAt("ancient", "https://www.elysee.fr/ancient", t0)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("recent");
+        assertThat(fixture.duplicates()).singleElement().satisfies(d -> {
+            assertThat(d.match()).isEqualTo(Duplicate.Match.OUTDATED);
+            assertThat(d.duplicateOf()).isNull();
+            assertThat(d.announcement().id()).isEqualTo("ancient");
+        });
+    }
+
+    @Test
+    void outputsCarryTheTimeTheyWereDecidedNotThePublicationDate() {
+        fixture.send(List.of(publishedAt("a1", "https://www.elysee.fr/a1", PUBLISHED)));
+
+        assertThat(fixture.classified.readRecord().getRecordTime()).isEqualTo(TopologyFixture.NOW);
     }
 }

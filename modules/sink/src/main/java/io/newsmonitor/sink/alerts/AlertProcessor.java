@@ -16,13 +16,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Raises an alert for every subscription an announcement matches, once per story: a story reported by seven sources
  * alerts each subscriber once. Input is keyed by story id, so that every write-up of a story reaches the same task;
  * the subscriptions come from a global store, so that every task sees all of them.
+ *
+ * <p>The memory of alerted stories ages by event time (publication time, see {@code PublicationTimeExtractor}), not
+ * by the wall clock: a story is forgotten once the stream has moved {@code memory} past its latest write-up. A
+ * write-up older than that horizon is not alerted, since whether it was alerted is no longer known; the processor
+ * keeps such items off the classified topic in the first place. So a replay, a backlog or an old item seen again
+ * after a pause cannot alert twice.
+ *
+ * <p>One subscription that cannot be evaluated is skipped for that announcement, with one log line; the others
+ * still alert.
  */
 public final class AlertProcessor implements Processor<String, ClassifiedAnnouncement, String, Alert> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
 
     public static final String SUBSCRIPTIONS = "subscriptions";
     public static final String ALERTED = "alerted-stories";
@@ -33,7 +46,7 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Subscription>> subscriptions;
     private KeyValueStore<String, Long> alerted;
 
-    /** @param memory how long a story is remembered as alerted */
+    /** @param memory how long, in event time, a story is remembered as alerted */
     public AlertProcessor(Duration memory) {
         this.memory = memory;
     }
@@ -43,36 +56,69 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
         this.context = context;
         this.subscriptions = context.getStateStore(SUBSCRIPTIONS);
         this.alerted = context.getStateStore(ALERTED);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purge);
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
     public void process(Record<String, ClassifiedAnnouncement> record) {
         ClassifiedAnnouncement a = record.value();
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        long eventTime = record.timestamp();
+        if (eventTime < horizon()) {
+            LOG.info("Announcement {} not alerted: its time {} is older than the alert memory", a.id(),
+                    Instant.ofEpochMilli(eventTime));
+            return;
+        }
+        long now = context.currentSystemTimeMs();
         try (KeyValueIterator<String, ValueAndTimestamp<Subscription>> all = subscriptions.all()) {
             while (all.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<Subscription>> entry = all.next();
                 Subscription s = entry.value == null ? null : entry.value.value();
-                if (s == null || !s.matches(a)) {
-                    continue;
-                }
-                String storyKey = s.id() + "/" + a.storyId();
-                if (alerted.get(storyKey) == null) {
-                    alerted.put(storyKey, now.toEpochMilli());
-                    Alert alert = Alert.of(s, a, now);
-                    context.forward(record.withKey(alert.key()).withValue(alert));
+                if (s != null && matches(s, a)) {
+                    alertOnce(record, s, eventTime, now);
                 }
             }
         }
     }
 
-    private void purge(long now) {
+    private static boolean matches(Subscription s, ClassifiedAnnouncement a) {
+        try {
+            return s.matches(a);
+        } catch (RuntimeException e) {
+            LOG.warn("Subscription {} skipped for announcement {}: {}", s.id(), a.id(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Alerts unless the story was alerted for this subscription; either way the story is remembered up to its latest
+     * write-up. The alert record carries the time it was raised, so that the alerts topic's retention counts from
+     * then, not from a publication date that may be long past.
+     */
+    private void alertOnce(Record<String, ClassifiedAnnouncement> record, Subscription s, long eventTime, long now) {
+        ClassifiedAnnouncement a = record.value();
+        String storyKey = s.id() + "/" + a.storyId();
+        Long remembered = alerted.get(storyKey);
+        if (remembered == null) {
+            Alert alert = Alert.of(s, a, Instant.ofEpochMilli(now));
+            context.forward(record.withKey(alert.key()).withValue(alert).withTimestamp(now));
+        }
+        if (remembered == null || remembered < eventTime) {
+            alerted.put(storyKey, eventTime);
+        }
+    }
+
+    private long horizon() {
+        long streamTime = context.currentStreamTimeMs();
+        return streamTime == Long.MIN_VALUE ? Long.MIN_VALUE : streamTime - memory.toMillis();
+    }
+
+    private void purge(long streamTime) {
+        long horizon = streamTime - memory.toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = alerted.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
-                if (entry.value < now - memory.toMillis()) {
+                if (entry.value < horizon) {
                     expired.add(entry.key);
                 }
             }

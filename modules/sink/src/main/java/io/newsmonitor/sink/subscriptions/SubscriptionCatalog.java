@@ -2,6 +2,7 @@ package io.newsmonitor.sink.subscriptions;
 
 import io.newsmonitor.config.ConfigException;
 import io.newsmonitor.config.ConfigNode;
+import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.Subscription;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +30,16 @@ public final class SubscriptionCatalog {
         for (ConfigNode entry : root.list("subscriptions")) {
             entry.allowOnly(ENTRY);
             String id = entry.requiredString("id");
-            if (!id.matches("[A-Za-z0-9._-]+")) {
-                throw new ConfigException(entry.file(), entry.path() + ".id",
-                        "'" + id + "' must be letters, digits, '.', '_' or '-'");
-            }
             if (!ids.add(id)) {
                 throw new ConfigException(entry.file(), entry.path() + ".id", "duplicate id '" + id + "'");
             }
-            subscriptions.add(new Subscription(id, entry.string("name", id), entry.strings("actors"),
-                    entry.strings("anyActors"), entry.strings("themes"), entry.bool("aiCooperation", false),
-                    entry.strings("languages")));
+            try {
+                subscriptions.add(new Subscription(id, entry.string("name", id), entry.strings("actors"),
+                        entry.strings("anyActors"), entry.strings("themes"), entry.bool("aiCooperation", false),
+                        entry.strings("languages")));
+            } catch (InvalidFieldException e) {
+                throw new ConfigException(entry.file(), entry.path() + "." + e.field(), e.problem(), e);
+            }
         }
         return subscriptions;
     }

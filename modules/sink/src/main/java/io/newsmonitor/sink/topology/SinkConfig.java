@@ -38,7 +38,8 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
                     "How late (by publication time) an announcement may arrive and still be counted in its window")
             .withRule(d -> !d.isNegative(), "not negative");
     public static final Setting<Duration> STORY_MEMORY = Setting.duration("sink.alerts.storyMemory",
-                    Duration.ofDays(14), "How long a story is remembered as alerted, so it alerts each subscriber once")
+                    Duration.ofDays(14), "How long, in publication time, a story is remembered as alerted, so it "
+                            + "alerts each subscriber once")
             .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
 
     /** Every setting of this section. */

@@ -6,8 +6,9 @@ import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.sink.aggregates.Aggregate;
-import io.newsmonitor.sink.aggregates.PublicationTimeExtractor;
 import io.newsmonitor.sink.alerts.AlertProcessor;
+import io.newsmonitor.sink.subscriptions.ReadableSubscriptions;
+import io.newsmonitor.topics.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.util.Properties;
@@ -33,7 +34,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *                          ─▶ per aggregate: keys ─▶ windowed count ─▶ aggregates.&lt;name&gt;
  * subscriptions ─▶ global store
  * </pre>
- * Windows follow publication time (fetch time when unknown).
+ * Windows follow publication time (fetch time when unknown), never later than the record's own timestamp: every
+ * record this topology writes (repartitions, changelogs, outputs) carries a time the broker accepts, whatever date a
+ * source printed (see {@link PublicationTimeExtractor}).
  */
 public final class SinkTopology {
 
@@ -44,7 +47,8 @@ public final class SinkTopology {
     public static Topology build(SinkConfig config, Topics topics) {
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Subscription> subscriptions = topics.subscriptions();
-        builder.globalTable(subscriptions.name(), Consumed.with(subscriptions.keySerde(), subscriptions.valueSerde())
+        builder.globalTable(subscriptions.name(),
+                Consumed.with(subscriptions.keySerde(), ReadableSubscriptions.serde(subscriptions))
                         .withName("subscriptions"),
                 Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SUBSCRIPTIONS)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.ALERTED),

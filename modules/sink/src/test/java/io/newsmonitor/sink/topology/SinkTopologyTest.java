@@ -16,6 +16,7 @@ import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,11 @@ class SinkTopologyTest {
         driver.close();
     }
 
+    /** Writes an announcement as the processor would: keyed by its id, stamped when it was fetched. */
+    private void publish(ClassifiedAnnouncement a) {
+        classified.pipeInput(a.id(), a, a.fetchedAt());
+    }
+
     private static ClassifiedAnnouncement announcement(String id, String storyId, Instant published, boolean ai,
                                                        List<String> countries) {
         List<ActorMention> actors = countries.stream().map(c -> new ActorMention(c, ActorType.COUNTRY, c, 1))
@@ -80,8 +86,8 @@ class SinkTopologyTest {
         subscriptions.pipeInput("any-ai", new Subscription("any-ai", "All AI cooperation", null, null,
                 List.of("ai"), true, List.of("fr")));
 
-        classified.pipeInput("a1", announcement("a1", "a1", DAY, true, List.of("AL", "FR")));
-        classified.pipeInput("a2", announcement("a2", "a2", DAY, false, List.of("FR")));
+        publish(announcement("a1", "a1", DAY, true, List.of("AL", "FR")));
+        publish(announcement("a2", "a2", DAY, false, List.of("FR")));
 
         assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)
                 .containsExactlyInAnyOrder("fr-ai/a1", "any-ai/a1");
@@ -91,8 +97,8 @@ class SinkTopologyTest {
     void aStoryReportedByManySourcesAlertsEachSubscriberOnce() {
         subscriptions.pipeInput("fr-ai", new Subscription("fr-ai", null, List.of("FR"), null, null, true, null));
 
-        classified.pipeInput("first", announcement("first", "first", DAY, true, List.of("AL", "FR")));
-        classified.pipeInput("rewrite", announcement("rewrite", "first", DAY.plusSeconds(3600), true,
+        publish(announcement("first", "first", DAY, true, List.of("AL", "FR")));
+        publish(announcement("rewrite", "first", DAY.plusSeconds(3600), true,
                 List.of("AL", "FR")));
 
         List<KeyValue<String, Alert>> raised = alerts.readKeyValuesToList();
@@ -105,7 +111,7 @@ class SinkTopologyTest {
         subscriptions.pipeInput("fr-ai", new Subscription("fr-ai", null, List.of("FR"), null, null, true, null));
         subscriptions.pipeInput("fr-ai", (Subscription) null);
 
-        classified.pipeInput("a1", announcement("a1", "a1", DAY, true, List.of("AL", "FR")));
+        publish(announcement("a1", "a1", DAY, true, List.of("AL", "FR")));
 
         assertThat(alerts.readKeyValuesToList()).isEmpty();
     }
@@ -116,15 +122,47 @@ class SinkTopologyTest {
                 topics.aggregate("pairs").name(), topics.aggregate("pairs").keySerde().deserializer(),
                 topics.aggregate("pairs").valueSerde().deserializer());
 
-        classified.pipeInput("a1", announcement("a1", "a1", DAY.plusSeconds(3600), true, List.of("AL", "FR")));
-        classified.pipeInput("a2", announcement("a2", "a2", DAY.plusSeconds(7200), true, List.of("AL", "FR")));
-        classified.pipeInput("a3", announcement("a3", "a3", DAY.plusSeconds(86_400 * 40), true, List.of("DE", "FR")));
-        classified.pipeInput("late", announcement("late", "late", DAY.plusSeconds(60), true, List.of("AL", "FR")));
-        driver.advanceWallClockTime(java.time.Duration.ofSeconds(60));
+        publish(announcement("a1", "a1", DAY.plusSeconds(3600), true, List.of("AL", "FR")));
+        publish(announcement("a2", "a2", DAY.plusSeconds(7200), true, List.of("AL", "FR")));
+        publish(announcement("a3", "a3", DAY.plusSeconds(86_400 * 40), true, List.of("DE", "FR")));
+        publish(announcement("late", "late", DAY.plusSeconds(60), true, List.of("AL", "FR")));
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
 
         Map<String, AggregateCount> latest = pairs.readKeyValuesToMap();
         assertThat(latest.get("AL+FR@2026-02-10T00:00:00Z").count()).isEqualTo(3);
         assertThat(latest.get("DE+FR@2026-03-22T00:00:00Z").count()).isEqualTo(1);
         assertThat(latest.get("AL+FR@2026-02-10T00:00:00Z").windowEnd()).isEqualTo("2026-02-11T00:00:00Z");
+    }
+
+    @Test
+    void theMemoryOfAlertedStoriesAgesByPublicationTimeNotByTheWallClock() {
+        subscriptions.pipeInput("fr", new Subscription("fr", null, List.of("FR"), null, null, false, null));
+        publish(announcement("first", "story", DAY, false, List.of("FR")));
+        driver.advanceWallClockTime(Duration.ofDays(30));
+
+        publish(announcement("copy", "story", DAY.plusSeconds(3600), false, List.of("FR")));
+
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("fr/first");
+    }
+
+    @Test
+    void anAnnouncementOlderThanTheAlertMemoryIsCountedButNotAlerted() {
+        subscriptions.pipeInput("fr", new Subscription("fr", null, List.of("FR"), null, null, false, null));
+        publish(announcement("recent", "recent", DAY.plus(Duration.ofDays(20)), false,
+                List.of("FR")));
+
+        publish(announcement("old", "old", DAY, false, List.of("FR")));
+
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("fr/recent");
+    }
+
+    @Test
+    void anAlertIsStampedWithTheTimeItWasRaised() {
+        subscriptions.pipeInput("fr", new Subscription("fr", null, List.of("FR"), null, null, false, null));
+
+        publish(announcement("a1", "a1", DAY.minus(Duration.ofDays(10)), false, List.of("FR")));
+
+        assertThat(alerts.readRecord().getRecordTime()).as("the driver's wall clock, not the publication time")
+                .isEqualTo(DAY);
     }
 }

@@ -1,0 +1,79 @@
+package io.newsmonitor.topics;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a compacted topic (or some of its partitions) from the beginning to its last stable offset and keeps the
+ * latest value per key, as a configuration reader must: committed records only, and an unreadable record kept aside
+ * with its reason rather than stopping the read.
+ */
+public final class CompactedTopicReader {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private CompactedTopicReader() {
+    }
+
+    /**
+     * The latest value per key, each kept as {@code summary} makes it (so that a long topic can be read without
+     * holding its records), and the keys whose latest record is unreadable.
+     *
+     * @param <S> what is kept of each value
+     */
+    public record Snapshot<S>(Map<String, S> values, Map<String, String> invalid) {
+    }
+
+    /** The whole topic. */
+    public static <V> Snapshot<V> read(Map<String, Object> common, Topic<String, V> topic) {
+        return read(common, topic, null, Function.identity());
+    }
+
+    /**
+     * @param partitions the partitions to read, or {@code null} for all of them
+     * @param summary    what to keep of each value
+     */
+    public static <V, S> Snapshot<S> read(Map<String, Object> common, Topic<String, V> topic,
+                                          Collection<Integer> partitions, Function<V, S> summary) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, S> values = new HashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> assigned = consumer.partitionsFor(topic.name()).stream()
+                    .filter(p -> partitions == null || partitions.contains(p.partition()))
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    Decoded<V> decoded = Decoded.of(topic, record.value());
+                    values.remove(record.key());
+                    invalid.remove(record.key());
+                    if (decoded.invalid()) {
+                        invalid.put(record.key(), decoded.error());
+                    } else if (decoded.value() != null) {
+                        values.put(record.key(), summary.apply(decoded.value()));
+                    }
+                }
+            }
+        }
+        return new Snapshot<>(values, invalid);
+    }
+}

@@ -1,0 +1,109 @@
+package io.newsmonitor.sink.topology;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.config.Settings;
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ActorType;
+import io.newsmonitor.model.AggregateCount;
+import io.newsmonitor.model.Alert;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Cooperation;
+import io.newsmonitor.model.Subscription;
+import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.testkit.KafkaBroker;
+import io.newsmonitor.testkit.KafkaBrokerExtension;
+import io.newsmonitor.testkit.KafkaTestClients;
+import io.newsmonitor.testkit.TestTopics;
+import io.newsmonitor.topics.Topic;
+import io.newsmonitor.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sink on a real broker, which enforces what {@code TopologyTestDriver} does not: an announcement dated hours
+ * ahead (the broker refuses record timestamps more than an hour in the future) and poison subscription records
+ * (a global table is not dead-lettered) must not stop the alerts.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class SinkIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void aFutureDatedAnnouncementAndPoisonSubscriptionsStopNoAlert(KafkaBroker broker, @TempDir Path state)
+            throws Exception {
+        String prefix = TestTopics.uniquePrefix("sink");
+        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 2, (short) 1, Map.of());
+        Topics topics = kafka.topics();
+        createTopics(broker, topics);
+        String bootstrap = broker.bootstrapServers();
+        KafkaTestClients.produceBytes(bootstrap, topics.subscriptions().name(), "broken", "{nope".getBytes(UTF_8),
+                null);
+        KafkaTestClients.produceBytes(bootstrap, topics.subscriptions().name(), "blank",
+                "{\"id\":\"blank\",\"actors\":[\" \"]}".getBytes(UTF_8), null);
+        KafkaTestClients.produce(bootstrap, topics.subscriptions(), "fr",
+                new Subscription("fr", "France", List.of("FR"), null, null, false, null));
+        ObjectNode yaml = new ObjectMapper().createObjectNode();
+        yaml.putObject("sink").put("applicationId", prefix + "-sink").put("stateDir", state.toString());
+        SinkConfig config = SinkConfig.from(Settings.of("test", yaml, SinkConfig.SETTINGS));
+        Properties props = SinkTopology.properties(config, kafka, topics);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+
+        try (KafkaStreams streams = new KafkaStreams(SinkTopology.build(config, topics), props)) {
+            streams.start();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",
+                    announcement("ahead", now.plus(Duration.ofHours(3)), now));
+            KafkaTestClients.produceBytes(bootstrap, topics.classified().name(), "poison", "[1,2".getBytes(UTF_8),
+                    null);
+            KafkaTestClients.produce(bootstrap, topics.classified(), "after", announcement("after", now, now));
+
+            List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.consume(bootstrap, topics.alerts(), 2, WAIT);
+            assertThat(alerts).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("fr/ahead", "fr/after");
+            assertThat(alerts).filteredOn(r -> r.key().equals("fr/ahead")).singleElement()
+                    .satisfies(r -> assertThat(r.value().publishedAt()).isEqualTo(now.plus(Duration.ofHours(3))));
+            assertThat(alerts).allSatisfy(r -> assertThat(r.timestamp())
+                    .isLessThanOrEqualTo(Instant.now().toEpochMilli()));
+            List<ConsumerRecord<String, AggregateCount>> counts = KafkaTestClients.consume(bootstrap,
+                    topics.aggregate(Aggregate.ACTORS.topicName()), 2, r -> r.value().key().equals("FR"), WAIT);
+            assertThat(counts).last().extracting(r -> r.value().count()).isEqualTo(2L);
+            assertThat(KafkaTestClients.consume(bootstrap, topics.deadLetter(), 2, Duration.ofSeconds(5)))
+                    .extracting(r -> new String(r.key(), UTF_8)).containsExactly("poison");
+            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    private static void createTopics(KafkaBroker broker, Topics topics) throws Exception {
+        List<String> aggregates = Arrays.stream(Aggregate.values()).map(Aggregate::topicName).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()))) {
+            admin.createTopics(topics.all(aggregates).stream().map(Topic::newTopic).toList()).all().get();
+        }
+    }
+
+    private static ClassifiedAnnouncement announcement(String id, Instant published, Instant fetched) {
+        return new ClassifiedAnnouncement(id, "src", "https://example.org/" + id, "Title " + id, "fr", published,
+                fetched, fetched, "text", List.of(new ActorMention("FR", ActorType.COUNTRY, "France", 1)),
+                List.of("FR"), List.of(new ThemeScore("ai", 4.0)), false, Cooperation.NONE, id, List.of(), "v1");
+    }
+}
