@@ -7,12 +7,18 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
-import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
+import io.newsmonitor.poller.config.FeedCatalog;
+import io.newsmonitor.poller.runtime.Schedule;
+import io.newsmonitor.poller.runtime.SourcePoller;
 import io.newsmonitor.topics.CompactedTopicReader;
+import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,11 +29,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code newsmonitor feeds add|remove|list|status}: the source list in the feeds topic, changed at run time. */
+/**
+ * {@code newsmonitor feeds add|remove|list|status}: the source list in the feeds topic, changed at run time;
+ * {@code newsmonitor feeds check}: sources of {@code feeds.yaml} tried once, without Kafka.
+ */
 @Command(name = "feeds", mixinStandardHelpOptions = true,
-        description = "Show and change the sources the pollers share (the compacted feeds topic).",
+        description = "Show and change the sources the pollers share (the compacted feeds topic), or try them once.",
         subcommands = {FeedsCommand.Add.class, FeedsCommand.Remove.class, FeedsCommand.ListSources.class,
-                FeedsCommand.Status.class})
+                FeedsCommand.Status.class, FeedsCommand.Check.class})
 final class FeedsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or replace a source.")
@@ -152,6 +161,48 @@ final class FeedsCommand {
     /** Records of the feeds topic that no poller can use, each with its key and reason. */
     private static void printInvalid(PrintWriter out, Snapshot<FeedSource> sources) {
         new TreeMap<>(sources.invalid()).forEach((id, error) -> out.printf("%-36s INVALID   %s%n", id, error));
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Fetch sources of feeds.yaml once, as a poller would (robots.txt, fetch, parse, "
+                    + "normalise, article pages for full text), and print what would be published: status, "
+                    + "items with date, title and text length, and for HTML sources how many items each selector "
+                    + "matched. Needs no Kafka and publishes nothing.",
+                    "Exit status 0 when every checked source works (OK or RECOVERED), 1 otherwise."})
+    static final class Check implements Callable<Integer> {
+        @Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+                description = "Configuration directory (default: ${DEFAULT-VALUE})")
+        Path configDir;
+        @Parameters(arity = "0..1", paramLabel = "ID",
+                description = "Check only this source, even if disabled (default: every enabled source)")
+        String id;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            AppConfig config = AppConfig.load(configDir, null, null);
+            List<FeedSource> sources = FeedCatalog.load(config.feedsFile());
+            if (id != null) {
+                sources = sources.stream().filter(s -> s.id().equals(id)).toList();
+                if (sources.isEmpty()) {
+                    spec.commandLine().getErr().println("newsmonitor: no source '" + id + "' in "
+                            + config.feedsFile());
+                    return 1;
+                }
+            }
+            SourcePoller poller = SourcePoller.standard(config.poller(), new Schedule(new Random()),
+                    Clock.systemUTC());
+            CheckReport report = new CheckReport(spec.commandLine().getOut());
+            for (FeedSource source : sources) {
+                if (source.enabled() || id != null) {
+                    report.checked(source, poller.poll(source, PollerState.initial(source.id())));
+                } else {
+                    report.skipped(source);
+                }
+            }
+            return report.finish() ? 0 : 1;
+        }
     }
 
     private static String human(Duration d) {

@@ -6,6 +6,7 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.HtmlSelectors;
 import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.poller.parse.FieldSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,8 +110,33 @@ public final class FeedCatalog {
         if (article != null) {
             article.allowOnly(ARTICLE);
         }
-        return new HtmlSelectors(listing.requiredString("item"), listing.string("link", null),
-                listing.string("title", null), listing.string("date", null), listing.string("summary", null),
-                article == null ? null : article.string("content", null));
+        return new HtmlSelectors(css(listing, "item"), field(listing, "link"), field(listing, "title"),
+                field(listing, "date"), field(listing, "summary"), article == null ? null : css(article, "content"));
+    }
+
+    /** A plain CSS selector (item, article content), checked now rather than at the first poll. */
+    private static String css(ConfigNode node, String key) {
+        String css = key.equals("item") ? node.requiredString(key) : node.string(key, null);
+        if (css != null) {
+            try {
+                FieldSelector.evaluator(css);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(node.file(), node.path() + "." + key, e.getMessage(), e);
+            }
+        }
+        return css;
+    }
+
+    /** A field selector, which may end in {@code @attribute} (see {@link FieldSelector}), checked now. */
+    private static String field(ConfigNode node, String key) {
+        String spec = node.string(key, null);
+        if (spec != null) {
+            try {
+                FieldSelector.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(node.file(), node.path() + "." + key, e.getMessage(), e);
+            }
+        }
+        return spec;
     }
 }

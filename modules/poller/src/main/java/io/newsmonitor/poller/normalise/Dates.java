@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates that feeds and press-room pages write: ISO-8601 (with or without zone or time), RFC 822 and its
- * common variants (two-digit years, zone names, no weekday), and day-month-year dates with French, German or English
- * month names ({@code 10 février 2026}, {@code 10. Februar 2026}, {@code February 10, 2026}). Dates without a zone
- * are taken as UTC. Unreadable text gives {@code null}, never "now".
+ * common variants (two-digit years, zone names, no weekday), day-month-year dates with French, German, English or
+ * Albanian month names ({@code 10 février 2026}, {@code 10. Februar 2026}, {@code February 10, 2026},
+ * {@code 19 Shkurt 2026}), and numeric day.month.year dates ({@code 07.05.2026}). The date may stand inside other
+ * text ({@code Postuar më: 19 Shkurt 2026}, {@code 07.05.2026, Pressemitteilung}). Month names are matched without
+ * case or accents ({@code Nëntor} is {@code nentor}). Dates without a zone are taken as UTC. Unreadable text gives
+ * {@code null}, never "now".
  */
 public final class Dates {
 
@@ -38,7 +41,14 @@ public final class Dates {
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("fev", 2), Map.entry("mar", 3), Map.entry("apr", 4),
             Map.entry("avr", 4), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("juil", 7),
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10),
-            Map.entry("okt", 10), Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("dez", 12));
+            Map.entry("okt", 10), Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("dez", 12),
+            // Albanian ("mars" and "maj" are shared with French and the abbreviations); abbreviations as written in
+            // Albanian date lines: Shk, Pri, Qer, Kor, Gus, Sht, Tet, Nën, Dhj.
+            Map.entry("janar", 1), Map.entry("shkurt", 2), Map.entry("prill", 4), Map.entry("maj", 5),
+            Map.entry("qershor", 6), Map.entry("korrik", 7), Map.entry("gusht", 8), Map.entry("shtator", 9),
+            Map.entry("tetor", 10), Map.entry("nentor", 11), Map.entry("dhjetor", 12),
+            Map.entry("shk", 2), Map.entry("pri", 4), Map.entry("qer", 6), Map.entry("kor", 7), Map.entry("gus", 8),
+            Map.entry("sht", 9), Map.entry("tet", 10), Map.entry("nen", 11), Map.entry("dhj", 12));
 
     private static final Pattern DAY_MONTH_YEAR =
             Pattern.compile("(\\d{1,2})(?:er)?\\.?\\s+([a-z]+)\\.?\\s+(\\d{4})(?:[^\\d]+(\\d{1,2})[:h](\\d{2}))?");
@@ -122,14 +132,21 @@ public final class Dates {
     private static Instant withMonthNames(String text) {
         String folded = java.text.Normalizer.normalize(text.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "");
+        // Every candidate is tried, not only the first: in "Heft 4 aus 2026 – 3. März 2026" the words "4 aus 2026"
+        // look like a date without being one, and must not hide the date that follows.
         Matcher m = DAY_MONTH_YEAR.matcher(folded);
-        if (m.find() && MONTHS.containsKey(m.group(2))) {
-            return at(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)),
-                    m.group(4), m.group(5));
+        while (m.find()) {
+            if (MONTHS.containsKey(m.group(2))) {
+                return at(Integer.parseInt(m.group(3)), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)),
+                        m.group(4), m.group(5));
+            }
         }
         m = MONTH_DAY_YEAR.matcher(folded);
-        if (m.find() && MONTHS.containsKey(m.group(1))) {
-            return at(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)), null, null);
+        while (m.find()) {
+            if (MONTHS.containsKey(m.group(1))) {
+                return at(Integer.parseInt(m.group(3)), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)), null,
+                        null);
+            }
         }
         m = NUMERIC_DMY.matcher(folded);
         if (m.find()) {

@@ -96,7 +96,7 @@ public final class FeedParser {
             for (SyndEntry entry : feed.getEntries()) {
                 items.add(item(entry));
             }
-            return new ParsedFeed(items, false, null, link(feed, "hub"), link(feed, "self"), ttl(feed));
+            return new ParsedFeed(items, false, null, link(feed, "hub"), link(feed, "self"), ttl(feed), null);
         }
     }
 
@@ -207,7 +207,7 @@ public final class FeedParser {
             for (Element link : doc.select("link[rel=hub], atom|link[rel=hub]")) {
                 hub = link.attr("href");
             }
-            return new ParsedFeed(items, true, strictProblem, hub, null, null);
+            return new ParsedFeed(items, true, strictProblem, hub, null, null, null);
         }
 
         /** The first descendant with this tag whose item is {@code item} itself (not a nested one). */

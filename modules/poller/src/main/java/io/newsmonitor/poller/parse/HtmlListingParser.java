@@ -4,7 +4,10 @@ import io.newsmonitor.model.HtmlSelectors;
 import io.newsmonitor.poller.normalise.Dates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,28 +15,49 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Reads press-room listing pages and article pages with the jsoup CSS selectors a source is configured with. */
+/**
+ * Reads press-room listing pages and article pages with the jsoup CSS selectors a source is configured with. The
+ * field selectors may end in {@code @attribute} to read an attribute instead of the text (see {@link FieldSelector}).
+ */
 public final class HtmlListingParser {
 
+    private static final FieldSelector FIRST_LINK = FieldSelector.parse("a[href]");
+
     /**
-     * The announcements listed on a page.
+     * The announcements listed on a page, with what each selector found ({@link ParsedFeed#selectorHits()}).
      *
      * @throws FeedParseException when the item selector matches nothing (the page changed, or is an error page)
      */
     public ParsedFeed listing(byte[] body, String contentType, URI url, HtmlSelectors selectors)
             throws FeedParseException {
         Document doc = document(body, contentType, url);
+        FieldSelector link = selectors.link() == null ? FIRST_LINK : FieldSelector.parse(selectors.link());
+        FieldSelector title = optional(selectors.title());
+        FieldSelector date = optional(selectors.date());
+        FieldSelector summary = optional(selectors.summary());
         List<FeedItem> items = new ArrayList<>();
+        int links = 0;
+        int titles = 0;
+        int dates = 0;
+        int datesRead = 0;
+        int summaries = 0;
         for (Element item : doc.select(selectors.item())) {
-            Element link = selectors.link() == null ? item.selectFirst("a[href]") : item.selectFirst(selectors.link());
-            String href = link == null ? null : link.hasAttr("href") ? link.absUrl("href") : link.text();
-            items.add(new FeedItem(text(item, selectors.title()), href, null, text(item, selectors.summary()), null,
-                    date(item, selectors.date())));
+            String href = link(item, link);
+            String titleText = title == null ? null : title.value(item);
+            DateHit dateHit = date(item, date);
+            String summaryText = summary == null ? null : summary.value(item);
+            items.add(new FeedItem(titleText, href, null, summaryText, null, dateHit.instant()));
+            links += href == null ? 0 : 1;
+            titles += titleText == null ? 0 : 1;
+            dates += dateHit.matched() ? 1 : 0;
+            datesRead += dateHit.instant() == null ? 0 : 1;
+            summaries += summaryText == null ? 0 : 1;
         }
         if (items.isEmpty()) {
             throw new FeedParseException("no item matches selector '" + selectors.item() + "' on the listing page");
         }
-        return new ParsedFeed(items, false, null, null, null, null);
+        return new ParsedFeed(items, false, null, null, null, null,
+                new SelectorHits(items.size(), links, titles, dates, datesRead, summaries));
     }
 
     /**
@@ -58,7 +82,7 @@ public final class HtmlListingParser {
         try {
             return Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), url.toString());
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read an in-memory page", e);
+            throw new UncheckedIOException("cannot read an in-memory page", e);
         }
     }
 
@@ -71,29 +95,58 @@ public final class HtmlListingParser {
             String p = part.strip().toLowerCase(Locale.ROOT);
             if (p.startsWith("charset=")) {
                 String name = p.substring(8).replace("\"", "").strip();
-                return java.nio.charset.Charset.isSupported(name) ? name : null;
+                return Charset.isSupported(name) ? name : null;
             }
         }
         return null;
     }
 
-    private static String text(Element item, String selector) {
-        if (selector == null) {
-            return null;
-        }
-        Element e = item.selectFirst(selector);
-        return e == null ? null : e.text();
+    private static FieldSelector optional(String spec) {
+        return spec == null ? null : FieldSelector.parse(spec);
     }
 
-    private static java.time.Instant date(Element item, String selector) {
+    /**
+     * The article's address: the named attribute resolved against the page, or without one the element's
+     * {@code href}, else its text (for markup that writes the address as text).
+     */
+    private static String link(Element item, FieldSelector selector) {
+        for (Element e : selector.elements(item)) {
+            String name = selector.attribute() != null ? selector.attribute() : e.hasAttr("href") ? "href" : null;
+            String value = name == null ? e.text() : e.absUrl(name).isEmpty() ? e.attr(name) : e.absUrl(name);
+            if (!value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the date selector matched an element with a value, and the first such value that reads as a date. */
+    private record DateHit(boolean matched, Instant instant) {
+    }
+
+    /**
+     * The first date the matched elements give: the named attribute, or without one the {@code datetime} attribute,
+     * else the text.
+     */
+    private static DateHit date(Element item, FieldSelector selector) {
         if (selector == null) {
-            return null;
+            return new DateHit(false, null);
         }
-        Element e = item.selectFirst(selector);
-        if (e == null) {
-            return null;
+        boolean matched = false;
+        for (Element e : selector.elements(item)) {
+            List<String> candidates = selector.attribute() != null ? List.of(e.attr(selector.attribute()))
+                    : List.of(e.attr("datetime"), e.text());
+            for (String candidate : candidates) {
+                if (candidate.isBlank()) {
+                    continue;
+                }
+                matched = true;
+                Instant instant = Dates.parse(candidate);
+                if (instant != null) {
+                    return new DateHit(true, instant);
+                }
+            }
         }
-        java.time.Instant fromAttribute = e.hasAttr("datetime") ? Dates.parse(e.attr("datetime")) : null;
-        return fromAttribute != null ? fromAttribute : Dates.parse(e.text());
+        return new DateHit(matched, null);
     }
 }

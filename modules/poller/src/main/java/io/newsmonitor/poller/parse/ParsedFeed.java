@@ -11,10 +11,11 @@ import java.util.List;
  * @param problem   why the strict parse failed (when recovered), or {@code null}
  * @param hub       the WebSub hub it advertises ({@code rel="hub"}), or {@code null}
  * @param self      its own address as it states it ({@code rel="self"}), or {@code null}
- * @param ttl       RSS {@code <ttl>}, or {@code null}
+ * @param ttl          RSS {@code <ttl>}, or {@code null}
+ * @param selectorHits for a listing page, what each selector of the source found; {@code null} for a feed
  */
 public record ParsedFeed(List<FeedItem> items, boolean recovered, String problem, String hub, String self,
-                         Duration ttl) {
+                         Duration ttl, SelectorHits selectorHits) {
 
     public ParsedFeed {
         items = List.copyOf(items);

@@ -2,6 +2,7 @@ package io.newsmonitor.poller.runtime;
 
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.PollerState;
+import io.newsmonitor.poller.parse.SelectorHits;
 import java.util.List;
 
 /**
@@ -11,8 +12,11 @@ import java.util.List;
  * @param announcements new announcements, oldest first
  * @param state         the source's state after this poll
  * @param topic         the feed's own address as it states it ({@code rel="self"}), for WebSub, or {@code null}
+ * @param selectorHits  for an HTML source whose listing page was read, what its selectors found (for
+ *                      {@code newsmonitor feeds check}); otherwise {@code null}
  */
-public record PollOutcome(List<Announcement> announcements, PollerState state, String topic) {
+public record PollOutcome(List<Announcement> announcements, PollerState state, String topic,
+                          SelectorHits selectorHits) {
 
     public PollOutcome {
         announcements = List.copyOf(announcements);

@@ -5,10 +5,6 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.poller.http.AddressPolicy;
-import io.newsmonitor.poller.http.HostGate;
-import io.newsmonitor.poller.http.HttpFetcher;
-import io.newsmonitor.poller.http.RobotsPolicy;
-import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.websub.Push;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.poller.websub.WebSubSubscriber;
@@ -77,8 +73,6 @@ public final class PollerService implements AutoCloseable {
     private static final Duration TIMING_FLUSH = Duration.ofHours(1);
     /** After starting renewals, how long before looking again (the hub answers meanwhile). */
     private static final long RENEWAL_BACKOFF_SECONDS = 5;
-    /** The name robots.txt files address this poller by. */
-    static final String ROBOTS_TOKEN = "newsmonitor";
 
     private final PollerSettings settings;
     private final KafkaConfig kafka;
@@ -137,13 +131,8 @@ public final class PollerService implements AutoCloseable {
     public static PollerService create(PollerConfig config, KafkaConfig kafka) {
         Clock clock = Clock.systemUTC();
         Schedule schedule = new Schedule(new Random());
-        HttpFetcher fetcher = new HttpFetcher(config.http());
-        HostGate gate = new HostGate(config.hostGap());
-        RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
-                : RobotsPolicy.ignoring();
-        SourcePoller sourcePoller = new SourcePoller(fetcher, gate, robots,
-                new AnnouncementFactory(config.futureTolerance(), config.maxTextChars()), schedule, config.seenWindow(), clock);
-        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock, config.websub());
+        return new PollerService(config.runtime(), kafka, SourcePoller.standard(config, schedule, clock), schedule,
+                clock, config.websub());
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
@@ -344,7 +333,7 @@ public final class PollerService implements AutoCloseable {
 
     /** An outcome that publishes nothing and only moves the next poll. */
     private PollOutcome retryLater(PollerState state, Duration delay) {
-        return new PollOutcome(List.of(), withNextPoll(state, clock.instant().plus(delay)), null);
+        return new PollOutcome(List.of(), withNextPoll(state, clock.instant().plus(delay)), null, null);
     }
 
     private static PollerState withNextPoll(PollerState s, Instant next) {

@@ -3,6 +3,7 @@ package io.newsmonitor.poller.runtime;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
+import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.poller.http.FetchException;
 import io.newsmonitor.poller.http.FetchResult;
 import io.newsmonitor.poller.http.HostGate;
@@ -14,6 +15,7 @@ import io.newsmonitor.poller.parse.FeedParseException;
 import io.newsmonitor.poller.parse.FeedParser;
 import io.newsmonitor.poller.parse.HtmlListingParser;
 import io.newsmonitor.poller.parse.ParsedFeed;
+import io.newsmonitor.poller.parse.SelectorHits;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class SourcePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+    /** The name robots.txt files address this poller by. */
+    private static final String ROBOTS_TOKEN = "newsmonitor";
 
     private final HttpFetcher fetcher;
     private final HostGate gate;
@@ -62,6 +66,20 @@ public final class SourcePoller {
         this.clock = clock;
     }
 
+    /**
+     * A poller with the standard fetcher, per-host gate and robots.txt policy of {@code config}: the one the poller
+     * service runs, and the one {@code newsmonitor feeds check} tries sources with.
+     */
+    public static SourcePoller standard(PollerConfig config, Schedule schedule, Clock clock) {
+        HttpFetcher fetcher = new HttpFetcher(config.http());
+        HostGate gate = new HostGate(config.hostGap());
+        RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
+                : RobotsPolicy.ignoring();
+        return new SourcePoller(fetcher, gate, robots,
+                new AnnouncementFactory(config.futureTolerance(), config.maxTextChars()), schedule,
+                config.seenWindow(), clock);
+    }
+
     /** Polls the source; the outcome's state says whether it worked. */
     public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
         URI url = URI.create(source.url());
@@ -74,7 +92,7 @@ public final class SourcePoller {
                     fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
             if (fetched.notModified()) {
                 return success(source, state, fetched, List.of(), state.status() == PollerState.Status.RECOVERED,
-                        null, state.hub(), null);
+                        null, state.hub(), null, null);
             }
             ParsedFeed parsed = source.type().isFeed()
                     ? feedParser.parse(fetched.body(), fetched.contentType())
@@ -86,7 +104,7 @@ public final class SourcePoller {
             List<Announcement> fresh = fresh(source, state, parsed.items(), fetched.url());
             Duration hint = max(parsed.ttl(), fetched.freshFor());
             return success(source, state, fetched, fresh, parsed.recovered(), hint,
-                    parsed.hub() != null ? parsed.hub() : state.hub(), parsed.self());
+                    parsed.hub() != null ? parsed.hub() : state.hub(), parsed.self(), parsed.selectorHits());
         } catch (FetchException e) {
             return failure(source, state, e.getMessage(), e.kind() == FetchException.Kind.FATAL, e.retryAfter());
         } catch (FeedParseException e) {
@@ -132,7 +150,7 @@ public final class SourcePoller {
     }
 
     private PollOutcome success(FeedSource source, PollerState state, FetchResult fetched, List<Announcement> fresh,
-                                boolean recovered, Duration hint, String hub, String topic) {
+                                boolean recovered, Duration hint, String hub, String topic, SelectorHits hits) {
         Instant now = clock.instant();
         Duration interval = schedule.afterSuccess(source, state.currentInterval(), fresh.size(), hint);
         PollerState next = new PollerState(source.id(),
@@ -145,7 +163,7 @@ public final class SourcePoller {
         if (!fresh.isEmpty()) {
             LOG.info("Source {}: {} new announcement(s)", source.id(), fresh.size());
         }
-        return new PollOutcome(fresh, next, topic);
+        return new PollOutcome(fresh, next, topic, hits);
     }
 
     /**
@@ -162,10 +180,10 @@ public final class SourcePoller {
                     state.consecutiveFailures(), state.currentInterval(), state.nextPollAt(),
                     state.published() + fresh.size(), state.hub());
             LOG.info("Source {}: WebSub push, {} new announcement(s)", source.id(), fresh.size());
-            return new PollOutcome(fresh, next, null);
+            return new PollOutcome(fresh, next, null, null);
         } catch (FeedParseException e) {
             LOG.warn("Source {}: WebSub push ignored: {}", source.id(), e.getMessage());
-            return new PollOutcome(List.of(), state, null);
+            return new PollOutcome(List.of(), state, null, null);
         }
     }
 
@@ -190,7 +208,7 @@ public final class SourcePoller {
         PollerState next = new PollerState(source.id(), PollerState.Status.FAILING, state.etag(),
                 state.lastModified(), state.seenIds(), state.lastSuccessAt(), now, problem, failures,
                 state.currentInterval(), schedule.next(now, delay), state.published(), state.hub());
-        return new PollOutcome(List.of(), next, null);
+        return new PollOutcome(List.of(), next, null, null);
     }
 
     private List<String> remember(List<String> seen, List<Announcement> fresh) {

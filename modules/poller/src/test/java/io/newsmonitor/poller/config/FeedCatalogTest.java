@@ -73,6 +73,9 @@ class FeedCatalogTest {
                 + "    url: https://b.example/\n")).hasMessage(file + ": feeds[1].id: duplicate id 'a'");
         assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    intervall: 5m\n"))
                 .hasMessageStartingWith(file + ": feeds[0].intervall: unknown key");
+        assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    type: html\n"
+                + "    html:\n      listing: {item: li, title: 'h3['}\n"))
+                .hasMessageStartingWith(file + ": feeds[0].html.listing.title: 'h3[' is not a valid CSS selector");
         assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    type: json\n"))
                 .hasMessage(file + ": feeds[0].type: unknown source type 'json' (expected rss, atom, auto or html)");
     }
