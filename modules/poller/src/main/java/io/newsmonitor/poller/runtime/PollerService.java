@@ -7,6 +7,7 @@ import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.PrivateAccess;
 import io.newsmonitor.poller.http.RobotsPolicy;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.websub.Push;
@@ -93,13 +94,14 @@ public final class PollerService implements AutoCloseable {
     private KafkaConsumer<String, FeedSource> feedsConsumer;
 
     /**
-     * @param websub how pushes are received; WebSub is off when it has no callback address
+     * @param websub  how pushes are received; WebSub is off when it has no callback address
+     * @param fetcher how WebSub subscription requests are sent
      */
     public PollerService(PollerSettings settings, KafkaConfig kafka, SourcePoller poller, Schedule schedule,
-                         Clock clock, WebSubSettings websub) {
+                         Clock clock, WebSubSettings websub, HttpFetcher fetcher) {
         this.settings = settings;
         this.websubSettings = websub;
-        this.websub = websub.enabled() ? new WebSubSubscriber(websub, pushes::add, clock) : null;
+        this.websub = websub.enabled() ? new WebSubSubscriber(websub, fetcher, pushes::add, clock) : null;
         this.kafka = kafka;
         this.topics = kafka.topics();
         this.poller = poller;
@@ -122,7 +124,7 @@ public final class PollerService implements AutoCloseable {
                 : RobotsPolicy.ignoring();
         SourcePoller sourcePoller = new SourcePoller(fetcher, gate, robots,
                 new AnnouncementFactory(config.futureTolerance()), schedule, config.seenWindow(), clock);
-        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock, config.websub());
+        return new PollerService(config.runtime(), kafka, sourcePoller, schedule, clock, config.websub(), fetcher);
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
@@ -232,9 +234,9 @@ public final class PollerService implements AutoCloseable {
             return;
         }
         String topic = outcome.topic() != null ? outcome.topic() : source.url();
-        boolean trusted = source.allowPrivateNetwork()
-                || io.newsmonitor.poller.http.AddressPolicy.configuredAtPrivateAddress(URI.create(source.url()));
-        workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, trusted));
+        // The hub address comes from the feed's content: it may be private only on the source's own host.
+        PrivateAccess access = PrivateAccess.of(source);
+        workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, access));
     }
 
     /** When the next poll is due: as the state says, but no sooner than the safety net while pushes arrive. */
