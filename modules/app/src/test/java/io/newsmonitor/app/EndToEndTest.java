@@ -96,6 +96,7 @@ class EndToEndTest {
                     interval: 2s
                     minInterval: 1s
                     language: fr
+                    allowPrivateNetwork: true
                 """.formatted(feedUrl), """
                 subscriptions:
                   - id: france-ai-cooperation

@@ -58,9 +58,11 @@ class FeedsCheckCommandTest {
                 feeds:
                   - id: agency
                     url: %s
+                    allowPrivateNetwork: true
                     type: rss
                   - id: ministry
                     url: %s
+                    allowPrivateNetwork: true
                     type: html
                     fullText: true
                     html:
@@ -74,12 +76,15 @@ class FeedsCheckCommandTest {
                         content: ".body"
                   - id: down
                     url: %s
+                    allowPrivateNetwork: true
                     type: rss
                   - id: hidden
                     url: %s
+                    allowPrivateNetwork: true
                     type: rss
                   - id: paused
                     url: %s
+                    allowPrivateNetwork: true
                     type: rss
                     enabled: false
                 """.formatted(server.url("/agency.xml"), server.url("/presse"), server.url("/down.xml"),

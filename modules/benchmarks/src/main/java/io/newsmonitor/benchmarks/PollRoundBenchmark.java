@@ -106,7 +106,10 @@ public final class PollRoundBenchmark {
         throw new IllegalStateException("the benchmark environment ended before it was ready");
     }
 
-    /** Writes every source; a changed URL makes the poller poll it at once (its state, ETag included, is kept). */
+    /**
+     * Writes every source, each allowing private networks (the environment serves them on loopback); a changed URL
+     * makes the poller poll it at once (its state, ETag included, is kept).
+     */
     private static void seed(KafkaConfig kafka, Topics topics, int hosts, int feedsPerHost, int port, String query)
             throws Exception {
         Topic<String, FeedSource> feeds = topics.feeds();
@@ -118,7 +121,7 @@ public final class PollRoundBenchmark {
                     producer.send(new ProducerRecord<>(feeds.name(), id, new FeedSource(id, id, "http://"
                             + BenchEnvironment.host(h) + ":" + port + "/f" + f + ".xml" + query, SourceType.RSS,
                             Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), false, "en", List.of(),
-                            true, false, false, null)));
+                            true, false, true, null)));
                 }
             }
             producer.flush();

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * @param tags                free tags
  * @param enabled             whether it is polled at all
  * @param fullText            whether each article page is fetched for the whole text
- * @param allowPrivateNetwork whether redirects to loopback, link-local and private addresses are followed
+ * @param allowPrivateNetwork whether this source's own host (that of {@code url}) may be at a loopback, private or
+ *                            other non-public address; other hosts (redirect targets, article links, WebSub hubs)
+ *                            never may, whatever this says
  * @param html                selectors, for {@link SourceType#HTML} sources (may be given for full text of feeds)
  */
 public record FeedSource(

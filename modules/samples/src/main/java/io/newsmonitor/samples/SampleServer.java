@@ -127,7 +127,10 @@ public final class SampleServer implements AutoCloseable {
         return order.size();
     }
 
-    /** The definitions of the sample sources, for the feeds topic. */
+    /**
+     * The definitions of the sample sources, for the feeds topic. They are on loopback addresses, so each allows
+     * private networks, which covers its own host only; the article pages of the press-room sources are there too.
+     */
     public List<FeedSource> sources(Duration interval) {
         List<FeedSource> list = new ArrayList<>();
         for (Source s : sources.values()) {
@@ -136,7 +139,7 @@ public final class SampleServer implements AutoCloseable {
             list.add(new FeedSource(s.id(), "Demo: " + s.corpusSource() + " (" + s.format() + ")",
                     base + (html ? "/press/" : "/feed." + s.format()),
                     html ? SourceType.HTML : s.format().equals("atom") ? SourceType.ATOM : SourceType.RSS,
-                    interval, interval, interval.multipliedBy(4), true, null, List.of("demo"), true, html, false,
+                    interval, interval, interval.multipliedBy(4), true, null, List.of("demo"), true, html, true,
                     html ? new HtmlSelectors("article.news-item", "a.news-link", "h3.news-title", "time",
                             "p.news-summary", "div.article-body") : null));
         }

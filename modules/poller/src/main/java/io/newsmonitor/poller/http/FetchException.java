@@ -13,8 +13,13 @@ public final class FetchException extends Exception {
     public enum Kind {
         /** Network errors, timeouts, 5xx, 429: back off and try again. */
         RETRIABLE,
-        /** 4xx, refused redirects, oversized bodies: the source must change before it can work. */
-        FATAL
+        /** 4xx, non-HTTP redirects, oversized bodies: the source must change before it can work. */
+        FATAL,
+        /**
+         * The address is not one this source may reach ({@link AddressPolicy}); nothing was sent. Says nothing about
+         * the site, only about this source's access to it.
+         */
+        REFUSED
     }
 
     private final String sourceId;

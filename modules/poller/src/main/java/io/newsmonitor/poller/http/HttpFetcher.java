@@ -4,11 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,153 +17,218 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import okhttp3.Call;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * Fetches one URL politely and defensively with the JDK {@link HttpClient}: conditional GET, gzip/deflate, a cap on
- * the body after decompression (a gzip bomb or endless body is cut off), a deadline on the whole exchange (a server
- * that stalls after its headers is cut off), and redirects followed here, not by the client, so that every hop's
- * address is checked against {@link AddressPolicy}. Thread-safe; share one instance.
+ * Fetches URLs politely and defensively with OkHttp: conditional GET, gzip/deflate, a cap on the body after
+ * decompression (a gzip bomb or endless body is cut off), a deadline on each whole exchange (a server that stalls
+ * after its headers is cut off), and redirects followed here, one hop at a time. Every request, the first one
+ * included, goes through an {@link AddressGuard}: it may reach only the addresses {@link AddressPolicy} allows for
+ * the given {@link PrivateAccess}, and it connects to the very addresses that were checked. No proxy is used (a
+ * proxy would resolve hosts itself, out of the guard's sight). Every request carries the configured
+ * {@code User-Agent}. Thread-safe; share one instance.
  */
 public final class HttpFetcher {
 
     private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)");
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            + "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5";
 
     private final HttpSettings settings;
-    private final HttpClient client;
+    private final Resolver resolver;
+    private final OkHttpClient base;
+    /** One client per access, sharing connection pool and threads; their guards keep their connections apart. */
+    private final Map<PrivateAccess, OkHttpClient> clients = new ConcurrentHashMap<>();
 
+    /** A fetcher resolving host names with the system's resolver. */
     public HttpFetcher(HttpSettings settings) {
+        this(settings, Resolver.SYSTEM);
+    }
+
+    /** A fetcher resolving host names with {@code resolver} (tests give fixed answers). */
+    public HttpFetcher(HttpSettings settings, Resolver resolver) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_2)
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.resolver = resolver;
+        this.base = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.totalTimeout())
+                .writeTimeout(settings.totalTimeout())
+                .callTimeout(settings.totalTimeout())
                 .build();
     }
 
     /**
      * Fetches {@code url} for a source.
      *
-     * @param sourceId            source id, for error context
-     * @param url                 address to fetch
-     * @param etag                previous {@code ETag}, or {@code null}
-     * @param lastModified        previous {@code Last-Modified}, or {@code null}
-     * @param allowPrivateNetwork whether redirects may lead to private addresses
+     * @param sourceId     source id, for error context
+     * @param url          address to fetch
+     * @param etag         previous {@code ETag}, or {@code null}
+     * @param lastModified previous {@code Last-Modified}, or {@code null}
+     * @param access       the host, if any, that may be at a non-public address
      * @throws FetchException saying what went wrong, where, and whether to retry
      */
-    public FetchResult fetch(String sourceId, URI url, String etag, String lastModified, boolean allowPrivateNetwork)
+    public FetchResult fetch(String sourceId, URI url, String etag, String lastModified, PrivateAccess access)
             throws FetchException {
-        boolean trusted = allowPrivateNetwork || AddressPolicy.configuredAtPrivateAddress(url);
+        OkHttpClient client = client(access);
         Set<URI> visited = new HashSet<>();
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!visited.add(current)) {
                 throw FetchException.of(sourceId, current, FetchException.Kind.FATAL, "redirect loop", null);
             }
-            HttpResponse<byte[]> response = exchange(sourceId, current, etag, lastModified);
-            int status = response.statusCode();
-            if (!REDIRECTS.contains(status)) {
-                return result(sourceId, current, response);
+            Request.Builder request = request(sourceId, current).header("Accept", ACCEPT)
+                    .header("Accept-Encoding", "gzip, deflate");
+            if (etag != null) {
+                request.header("If-None-Match", etag);
             }
-            if (hop >= settings.maxRedirects()) {
-                throw new FetchException(sourceId, current, status, FetchException.Kind.FATAL, null,
-                        "more than " + settings.maxRedirects() + " redirects", null);
+            if (lastModified != null) {
+                request.header("If-Modified-Since", lastModified);
             }
-            current = redirectTarget(sourceId, current, response, trusted);
+            Call call = client.newCall(request.get().build());
+            try (Response response = execute(sourceId, current, access, call)) {
+                int status = response.code();
+                if (!REDIRECTS.contains(status)) {
+                    return result(sourceId, current, access, call, response);
+                }
+                if (hop >= settings.maxRedirects()) {
+                    throw new FetchException(sourceId, current, status, FetchException.Kind.FATAL, null,
+                            "more than " + settings.maxRedirects() + " redirects", null);
+                }
+                current = redirectTarget(sourceId, current, response);
+            }
         }
     }
 
-    private URI redirectTarget(String sourceId, URI current, HttpResponse<byte[]> response, boolean trusted)
+    /**
+     * Posts a form ({@code application/x-www-form-urlencoded}) for a source and returns the answer's status. Redirects
+     * are not followed and the answer's body is not read.
+     *
+     * @param access the host, if any, that may be at a non-public address
+     * @throws FetchException when no answer came, or the address was refused
+     */
+    public int postForm(String sourceId, URI url, Map<String, String> form, PrivateAccess access)
             throws FetchException {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new FetchException(sourceId,
-                current, response.statusCode(), FetchException.Kind.FATAL, null, "redirect without Location", null));
+        FormBody.Builder body = new FormBody.Builder();
+        form.forEach(body::add);
+        Call call = client(access).newCall(request(sourceId, url).post(body.build()).build());
+        try (Response response = execute(sourceId, url, access, call)) {
+            return response.code();
+        }
+    }
+
+    private OkHttpClient client(PrivateAccess access) {
+        return clients.computeIfAbsent(access, a -> {
+            AddressGuard guard = new AddressGuard(resolver, a);
+            return base.newBuilder().dns(guard).addInterceptor(guard).build();
+        });
+    }
+
+    private Request.Builder request(String sourceId, URI url) throws FetchException {
+        String refusal = AddressPolicy.schemeRefusal(url);
+        if (refusal != null) {
+            throw FetchException.of(sourceId, url, FetchException.Kind.FATAL, refusal, null);
+        }
+        HttpUrl httpUrl = HttpUrl.parse(url.toString());
+        if (httpUrl == null) {
+            throw FetchException.of(sourceId, url, FetchException.Kind.FATAL, "unusable URL", null);
+        }
+        return new Request.Builder().url(httpUrl).header("User-Agent", settings.userAgent());
+    }
+
+    private URI redirectTarget(String sourceId, URI current, Response response) throws FetchException {
+        String location = response.header("Location");
+        if (location == null) {
+            throw new FetchException(sourceId, current, response.code(), FetchException.Kind.FATAL, null,
+                    "redirect without Location", null);
+        }
         URI target;
         try {
             target = current.resolve(location.trim());
-            String refusal = AddressPolicy.refusal(target, trusted);
-            if (refusal != null) {
-                throw FetchException.of(sourceId, current, FetchException.Kind.FATAL, refusal, null);
-            }
-            return target;
         } catch (IllegalArgumentException e) {
             throw FetchException.of(sourceId, current, FetchException.Kind.FATAL,
                     "invalid redirect Location '" + location + "'", e);
-        } catch (UnknownHostException e) {
-            throw FetchException.of(sourceId, current, FetchException.Kind.RETRIABLE,
-                    "unknown host in redirect to " + location, e);
+        }
+        String refusal = AddressPolicy.schemeRefusal(target);
+        if (refusal != null) {
+            throw FetchException.of(sourceId, current, FetchException.Kind.FATAL, "redirect to a " + refusal, null);
+        }
+        return target;
+    }
+
+    private Response execute(String sourceId, URI url, PrivateAccess access, Call call) throws FetchException {
+        try {
+            return call.execute();
+        } catch (IOException e) {
+            throw failure(sourceId, url, access, call, e);
         }
     }
 
-    private HttpResponse<byte[]> exchange(String sourceId, URI url, String etag, String lastModified)
-            throws FetchException {
-        HttpRequest.Builder request;
-        try {
-            request = HttpRequest.newBuilder(url)
-                    .timeout(settings.totalTimeout())
-                    .header("User-Agent", settings.userAgent())
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                            + "text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
-                    .header("Accept-Encoding", "gzip, deflate")
-                    .GET();
-        } catch (IllegalArgumentException e) {
-            throw FetchException.of(sourceId, url, FetchException.Kind.FATAL, "unusable URL", e);
+    private FetchException failure(String sourceId, URI url, PrivateAccess access, Call call, IOException cause) {
+        AddressRefusedException refused = refusedIn(cause);
+        if (refused != null) {
+            String grant = access.host() == null ? "allowPrivateNetwork is off"
+                    : "allowPrivateNetwork covers only " + access.host();
+            return FetchException.of(sourceId, url, FetchException.Kind.REFUSED, "non-public address refused for "
+                    + "source '" + sourceId + "' (" + grant + "): " + refused.getMessage(), null);
         }
-        if (etag != null) {
-            request.header("If-None-Match", etag);
-        }
-        if (lastModified != null) {
-            request.header("If-Modified-Since", lastModified);
-        }
-        CappedBodySubscriber[] body = new CappedBodySubscriber[1];
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), info -> {
-            body[0] = new CappedBodySubscriber(settings.maxBodyBytes());
-            return body[0];
-        });
-        try {
-            return future.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            if (body[0] != null) {
-                body[0].cancel();
-            }
-            throw FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE,
-                    "no complete answer within " + settings.totalTimeout().toSeconds() + " s", null);
-        } catch (InterruptedException e) {
-            future.cancel(true);
+        if (Thread.currentThread().isInterrupted()
+                || cause instanceof InterruptedIOException && "interrupted".equals(cause.getMessage())) {
             Thread.currentThread().interrupt();
-            throw FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE, "interrupted", e);
-        } catch (ExecutionException e) {
-            throw failure(sourceId, url, e.getCause());
+            return FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE, "interrupted", cause);
         }
-    }
-
-    private FetchException failure(String sourceId, URI url, Throwable cause) {
-        if (cause instanceof BoundedInputStream.TooLargeException) {
-            return FetchException.of(sourceId, url, FetchException.Kind.FATAL, cause.getMessage(), null);
+        if (call.isCanceled()) {
+            // Only the call timeout cancels calls.
+            return FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE,
+                    "no complete answer within " + settings.totalTimeout().toSeconds() + " s", null);
         }
-        String what = cause instanceof java.net.ConnectException ? "connection refused"
-                : cause instanceof java.net.http.HttpConnectTimeoutException ? "connect timeout"
-                : cause instanceof java.net.http.HttpTimeoutException ? "timeout"
+        String what = cause instanceof ConnectException ? "connection refused"
+                : cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage())
+                        .toLowerCase(Locale.ROOT).contains("connect") ? "connect timeout"
+                : cause instanceof SocketTimeoutException ? "timeout"
                 : cause instanceof UnknownHostException ? "unknown host"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE, what, cause);
     }
 
-    private FetchResult result(String sourceId, URI url, HttpResponse<byte[]> response) throws FetchException {
-        int status = response.statusCode();
+    /** The guard's refusal behind an exception, as OkHttp may pass it on with other failures attached. */
+    private static AddressRefusedException refusedIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AddressRefusedException refused) {
+                return refused;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof AddressRefusedException refused) {
+                    return refused;
+                }
+            }
+        }
+        return null;
+    }
+
+    private FetchResult result(String sourceId, URI url, PrivateAccess access, Call call, Response response)
+            throws FetchException {
+        int status = response.code();
         if (status == 304) {
-            return new FetchResult(url, true, new byte[0], null, header(response, "ETag"),
-                    header(response, "Last-Modified"), freshFor(response));
+            return new FetchResult(url, true, new byte[0], null, response.header("ETag"),
+                    response.header("Last-Modified"), freshFor(response));
         }
         if (status < 200 || status > 299) {
             boolean retriable = status == 429 || status == 408 || status >= 500;
@@ -170,13 +236,25 @@ public final class HttpFetcher {
                     retriable ? FetchException.Kind.RETRIABLE : FetchException.Kind.FATAL,
                     retryAfter(response).orElse(null), "server answered " + status, null);
         }
-        return new FetchResult(url, false, decode(sourceId, url, response), header(response, "Content-Type"),
-                header(response, "ETag"), header(response, "Last-Modified"), freshFor(response));
+        byte[] raw = read(sourceId, url, access, call, response.body());
+        return new FetchResult(url, false, decode(sourceId, url, response, raw), response.header("Content-Type"),
+                response.header("ETag"), response.header("Last-Modified"), freshFor(response));
     }
 
-    private byte[] decode(String sourceId, URI url, HttpResponse<byte[]> response) throws FetchException {
-        String encoding = header(response, "Content-Encoding");
-        byte[] raw = response.body();
+    /** The body as sent (still compressed), at most the cap. */
+    private byte[] read(String sourceId, URI url, PrivateAccess access, Call call, ResponseBody body)
+            throws FetchException {
+        try (InputStream in = new BoundedInputStream(body.byteStream(), settings.maxBodyBytes())) {
+            return in.readAllBytes();
+        } catch (BoundedInputStream.TooLargeException e) {
+            throw FetchException.of(sourceId, url, FetchException.Kind.FATAL, e.getMessage(), null);
+        } catch (IOException e) {
+            throw failure(sourceId, url, access, call, e);
+        }
+    }
+
+    private byte[] decode(String sourceId, URI url, Response response, byte[] raw) throws FetchException {
+        String encoding = response.header("Content-Encoding");
         if (encoding == null || encoding.equalsIgnoreCase("identity")) {
             return raw;
         }
@@ -198,13 +276,9 @@ public final class HttpFetcher {
         }
     }
 
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
-    }
-
     /** {@code Retry-After} in seconds or as an HTTP date. */
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
+    static Optional<Duration> retryAfter(Response response) {
+        return Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
             String v = value.trim();
             if (v.matches("\\d+")) {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
@@ -214,15 +288,15 @@ public final class HttpFetcher {
     }
 
     /** How long the answer stays fresh: {@code Cache-Control: max-age} first, else {@code Expires}. */
-    static Duration freshFor(HttpResponse<?> response) {
-        Optional<String> cacheControl = response.headers().firstValue("Cache-Control");
-        if (cacheControl.isPresent()) {
-            Matcher m = MAX_AGE.matcher(cacheControl.get().toLowerCase(Locale.ROOT));
+    static Duration freshFor(Response response) {
+        String cacheControl = response.header("Cache-Control");
+        if (cacheControl != null) {
+            Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
             if (m.find()) {
                 return Duration.ofSeconds(Long.parseLong(m.group(1)));
             }
         }
-        return response.headers().firstValue("Expires").flatMap(HttpFetcher::httpDate)
+        return Optional.ofNullable(response.header("Expires")).flatMap(HttpFetcher::httpDate)
                 .map(at -> Duration.between(Instant.now(), at)).filter(d -> !d.isNegative()).orElse(null);
     }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Asks each host's {@code robots.txt} before fetching from it, and remembers the answer for a day (RFC 9309's
  * ceiling). A missing file (4xx) allows everything; an unreachable one or a 5xx answer forbids everything until it
- * is asked again, as the RFC says.
+ * is asked again, as the RFC says. {@code robots.txt} is fetched through the same {@link HttpFetcher} as everything
+ * else, with the source's {@link PrivateAccess}: an address the source may not reach forbids the fetch and is not
+ * remembered, since it says nothing about the site (another source may be allowed there).
  */
 public final class RobotsPolicy {
 
@@ -47,22 +49,29 @@ public final class RobotsPolicy {
     }
 
     /** Whether {@code url} may be fetched for this source. */
-    public boolean allows(String sourceId, URI url, boolean allowPrivateNetwork) throws InterruptedException {
-        return refusal(sourceId, url, allowPrivateNetwork) == null;
+    public boolean allows(String sourceId, URI url, PrivateAccess access) throws InterruptedException {
+        return refusal(sourceId, url, access) == null;
     }
 
     /**
-     * Why {@code url} may not be fetched ("disallowed by robots.txt", or why robots.txt could not be read), or
-     * {@code null} when it may.
+     * Why {@code url} may not be fetched ("disallowed by robots.txt", why robots.txt could not be read, or that its
+     * address is refused for this source), or {@code null} when it may.
+     *
+     * @param access the host, if any, that may be at a non-public address for this source
      */
-    public String refusal(String sourceId, URI url, boolean allowPrivateNetwork) throws InterruptedException {
+    public String refusal(String sourceId, URI url, PrivateAccess access) throws InterruptedException {
         if (!enabled) {
             return null;
         }
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         Entry entry = byOrigin.get(origin);
         if (entry == null || clock.instant().isAfter(entry.until())) {
-            entry = fetch(sourceId, URI.create(origin + "/robots.txt"), allowPrivateNetwork);
+            URI robots = URI.create(origin + "/robots.txt");
+            try {
+                entry = fetch(sourceId, robots, access);
+            } catch (FetchException e) {
+                return e.getMessage();
+            }
             byOrigin.put(origin, entry);
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
@@ -73,14 +82,19 @@ public final class RobotsPolicy {
                 : "disallowed by the site's robots.txt: " + url;
     }
 
-    private Entry fetch(String sourceId, URI robots, boolean allowPrivateNetwork) throws InterruptedException {
+    /** The rules to remember for a site; throws only when the address is refused for this source. */
+    private Entry fetch(String sourceId, URI robots, PrivateAccess access)
+            throws InterruptedException, FetchException {
         Instant now = clock.instant();
         try {
             FetchResult result = gate.call(robots.getHost(), () ->
-                    fetcher.fetch(sourceId, robots, null, null, allowPrivateNetwork));
+                    fetcher.fetch(sourceId, robots, null, null, access));
             return new Entry(RobotsRules.parse(new String(result.body(), StandardCharsets.UTF_8), productToken),
                     now.plus(REMEMBER), null);
         } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.REFUSED) {
+                throw e;
+            }
             if (e.status() >= 400 && e.status() < 500) {
                 return new Entry(RobotsRules.ALLOW_ALL, now.plus(REMEMBER), null);
             }

@@ -4,7 +4,8 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
-import io.newsmonitor.poller.http.AddressPolicy;
+import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.PrivateAccess;
 import io.newsmonitor.poller.websub.Push;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.poller.websub.WebSubSubscriber;
@@ -108,13 +109,14 @@ public final class PollerService implements AutoCloseable {
     private TransactionalPublisher publisher;
 
     /**
-     * @param websub how pushes are received; WebSub is off when it has no callback address
+     * @param websub  how pushes are received; WebSub is off when it has no callback address
+     * @param fetcher how WebSub subscription requests are sent
      */
     public PollerService(PollerSettings settings, KafkaConfig kafka, SourcePoller poller, Schedule schedule,
-                         Clock clock, WebSubSettings websub) {
+                         Clock clock, WebSubSettings websub, HttpFetcher fetcher) {
         this.settings = settings;
         this.websubSettings = websub;
-        this.websub = websub.enabled() ? new WebSubSubscriber(websub, pushes::add, clock) : null;
+        this.websub = websub.enabled() ? new WebSubSubscriber(websub, fetcher, pushes::add, clock) : null;
         this.kafka = kafka;
         this.topics = kafka.topics();
         this.poller = poller;
@@ -131,8 +133,9 @@ public final class PollerService implements AutoCloseable {
     public static PollerService create(PollerConfig config, KafkaConfig kafka) {
         Clock clock = Clock.systemUTC();
         Schedule schedule = new Schedule(new Random());
-        return new PollerService(config.runtime(), kafka, SourcePoller.standard(config, schedule, clock), schedule,
-                clock, config.websub());
+        HttpFetcher fetcher = new HttpFetcher(config.http());
+        return new PollerService(config.runtime(), kafka, SourcePoller.standard(config, fetcher, schedule, clock),
+                schedule, clock, config.websub(), fetcher);
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
@@ -274,9 +277,9 @@ public final class PollerService implements AutoCloseable {
             return;
         }
         String topic = outcome.topic() != null ? outcome.topic() : source.url();
-        boolean trusted = source.allowPrivateNetwork()
-                || AddressPolicy.configuredAtPrivateAddress(URI.create(source.url()));
-        workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, trusted));
+        // The hub address comes from the feed's content: it may be private only on the source's own host.
+        PrivateAccess access = PrivateAccess.of(source);
+        workers.execute(() -> websub.subscribe(source.id(), hubUri, topic, access));
     }
 
     /** When the next poll is due: as the state says, but no sooner than the safety net while pushes arrive. */

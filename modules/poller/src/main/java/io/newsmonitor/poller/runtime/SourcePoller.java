@@ -8,6 +8,7 @@ import io.newsmonitor.poller.http.FetchException;
 import io.newsmonitor.poller.http.FetchResult;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.PrivateAccess;
 import io.newsmonitor.poller.http.RobotsPolicy;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.parse.FeedItem;
@@ -71,7 +72,11 @@ public final class SourcePoller {
      * service runs, and the one {@code newsmonitor feeds check} tries sources with.
      */
     public static SourcePoller standard(PollerConfig config, Schedule schedule, Clock clock) {
-        HttpFetcher fetcher = new HttpFetcher(config.http());
+        return standard(config, new HttpFetcher(config.http()), schedule, clock);
+    }
+
+    /** {@link #standard(PollerConfig, Schedule, Clock)} fetching with {@code fetcher} (shared with WebSub). */
+    public static SourcePoller standard(PollerConfig config, HttpFetcher fetcher, Schedule schedule, Clock clock) {
         HostGate gate = new HostGate(config.hostGap());
         RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
                 : RobotsPolicy.ignoring();
@@ -84,12 +89,12 @@ public final class SourcePoller {
     public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
         URI url = URI.create(source.url());
         try {
-            String refusal = robots.refusal(source.id(), url, source.allowPrivateNetwork());
+            String refusal = robots.refusal(source.id(), url, PrivateAccess.of(source));
             if (refusal != null) {
                 return failure(source, state, refusal, true, null);
             }
             FetchResult fetched = gate.call(url.getHost(), () ->
-                    fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), source.allowPrivateNetwork()));
+                    fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), PrivateAccess.of(source)));
             if (fetched.notModified()) {
                 return success(source, state, fetched, List.of(), state.status() == PollerState.Status.RECOVERED,
                         null, state.hub(), null, null);
@@ -131,14 +136,22 @@ public final class SourcePoller {
         return fresh;
     }
 
+    /**
+     * The announcement with its article page's text. The link comes from the feed's content, so it gets no more
+     * trust than the source's own host has: a private address elsewhere is refused ({@link PrivateAccess}), and the
+     * feed's text is published instead, with one log line.
+     */
     private Announcement withFullText(FeedSource source, Announcement a) throws InterruptedException {
         URI article = URI.create(a.url());
+        PrivateAccess access = PrivateAccess.of(source);
         try {
-            if (!robots.allows(source.id(), article, source.allowPrivateNetwork())) {
+            String refusal = robots.refusal(source.id(), article, access);
+            if (refusal != null) {
+                LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(), refusal);
                 return a;
             }
             FetchResult page = gate.call(article.getHost(), () ->
-                    fetcher.fetch(source.id(), article, null, null, source.allowPrivateNetwork()));
+                    fetcher.fetch(source.id(), article, null, null, access));
             String text = htmlParser.articleText(page.body(), page.contentType(), page.url(),
                     source.html() == null ? null : source.html().articleContent());
             return text == null ? a : factory.withContent(a, text);

@@ -2,16 +2,14 @@ package io.newsmonitor.poller.websub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.newsmonitor.poller.http.AddressPolicy;
+import io.newsmonitor.poller.http.FetchException;
+import io.newsmonitor.poller.http.HttpFetcher;
+import io.newsmonitor.poller.http.PrivateAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -36,31 +34,31 @@ import org.slf4j.LoggerFactory;
  * A WebSub subscriber (W3C Recommendation): subscribes to the hub a feed advertises, answers the hub's intent
  * verification, checks the HMAC signature of every pushed body against the secret it gave the hub, hands valid pushes
  * over, and renews each lease before it ends. Each subscription has its own secret and an unguessable callback path.
- * Thread-safe.
+ * Requests to hubs go through the poller's {@link HttpFetcher}, with its {@code User-Agent} and the source's
+ * {@link PrivateAccess}: the hub's address comes from the feed's content, so it may be private only on the source's
+ * own host. Thread-safe.
  */
 public final class WebSubSubscriber implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
-    private static final Duration HUB_TIMEOUT = Duration.ofSeconds(15);
     /** Renew when this share of the lease is left. */
     private static final double RENEW_AT = 0.2;
     private static final int MAX_PUSH_BYTES = 10 * 1024 * 1024;
 
     /** One subscription, pending verification or active. */
     private record Subscription(String sourceId, URI hub, String topic, String secret, String token,
-                                Instant leaseUntil, long leaseSeconds, boolean verified, boolean trusted) {
+                                Instant leaseUntil, long leaseSeconds, boolean verified, PrivateAccess access) {
         Subscription verified(Instant now, long granted) {
             return new Subscription(sourceId, hub, topic, secret, token, now.plusSeconds(granted), granted, true,
-                    trusted);
+                    access);
         }
     }
 
     private final WebSubSettings settings;
+    private final HttpFetcher fetcher;
     private final Consumer<Push> pushes;
     private final Clock clock;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(HUB_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Subscription> byToken = new ConcurrentHashMap<>();
     private final Map<String, String> tokenBySource = new ConcurrentHashMap<>();
@@ -68,10 +66,12 @@ public final class WebSubSubscriber implements AutoCloseable {
     /**
      * Starts the callback server.
      *
-     * @param pushes receives every valid push (called on the server's threads)
+     * @param fetcher sends the requests to hubs
+     * @param pushes  receives every valid push (called on the server's threads)
      */
-    public WebSubSubscriber(WebSubSettings settings, Consumer<Push> pushes, Clock clock) {
+    public WebSubSubscriber(WebSubSettings settings, HttpFetcher fetcher, Consumer<Push> pushes, Clock clock) {
         this.settings = settings;
+        this.fetcher = fetcher;
         this.pushes = pushes;
         this.clock = clock;
         try {
@@ -97,55 +97,52 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     /**
      * Asks {@code hub} to push {@code topic} for this source, unless an active or pending subscription to that hub and
-     * topic exists and is not due for renewal. Failures are logged; polling goes on regardless.
+     * topic exists and is not due for renewal. Failures are logged; polling goes on regardless. A hub whose address
+     * is refused leaves no subscription behind, so the next poll asks again.
      *
-     * @param trusted whether the hub may be on a private address (the source is configured on one, or allowed to)
+     * @param access the host, if any, that may be at a non-public address for this source
      */
-    public void subscribe(String sourceId, URI hub, String topic, boolean trusted) {
+    public void subscribe(String sourceId, URI hub, String topic, PrivateAccess access) {
         Subscription current = current(sourceId);
         if (current != null && current.hub().equals(hub) && current.topic().equals(topic) && !dueForRenewal(current)) {
             return;
         }
-        try {
-            String refusal = AddressPolicy.refusal(hub, trusted);
-            if (refusal != null) {
-                LOG.warn("Source {}: WebSub hub refused: {}", sourceId, refusal);
-                return;
-            }
-        } catch (java.net.UnknownHostException e) {
-            LOG.warn("Source {}: WebSub hub {} unknown", sourceId, hub);
-            return;
-        }
         Subscription s = new Subscription(sourceId, hub, topic, randomHex(32), randomHex(16), null, 0, false,
-                trusted);
+                access);
+        // Registered before asking: the hub may verify the subscription before it answers.
         byToken.put(s.token(), s);
         String previous = tokenBySource.put(sourceId, s.token());
-        request(s, "subscribe");
+        boolean sent = request(s, "subscribe");
         if (previous != null && !previous.equals(s.token())) {
             byToken.remove(previous);
         }
+        if (!sent) {
+            byToken.remove(s.token());
+            tokenBySource.remove(sourceId, s.token());
+        }
     }
 
-    private void request(Subscription s, String mode) {
+    /** Sends a request to the hub; {@code false} when nothing was sent because the hub's address is refused. */
+    private boolean request(Subscription s, String mode) {
         Map<String, String> form = new HashMap<>();
         form.put("hub.mode", mode);
         form.put("hub.topic", s.topic());
         form.put("hub.callback", callbackUrl(s));
         form.put("hub.lease_seconds", Long.toString(settings.leaseSeconds()));
         form.put("hub.secret", s.secret());
-        HttpRequest request = HttpRequest.newBuilder(s.hub()).timeout(HUB_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                LOG.warn("Source {}: WebSub hub {} refused to {} (HTTP {})", s.sourceId(), s.hub(), mode,
-                        response.statusCode());
+            int status = fetcher.postForm(s.sourceId(), s.hub(), form, s.access());
+            if (status / 100 != 2) {
+                LOG.warn("Source {}: WebSub hub {} refused to {} (HTTP {})", s.sourceId(), s.hub(), mode, status);
             }
-        } catch (IOException e) {
-            LOG.warn("Source {}: WebSub hub {} unreachable: {}", s.sourceId(), s.hub(), e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return true;
+        } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.RETRIABLE) {
+                LOG.warn("Source {}: WebSub hub {} unreachable: {}", s.sourceId(), s.hub(), e.getMessage());
+                return true;
+            }
+            LOG.warn("Source {}: WebSub hub not asked: {}", s.sourceId(), e.getMessage());
+            return false;
         }
     }
 
@@ -160,7 +157,7 @@ public final class WebSubSubscriber implements AutoCloseable {
         for (Subscription s : List.copyOf(byToken.values())) {
             if (s.verified() && dueForRenewal(s) && s.token().equals(tokenBySource.get(s.sourceId()))) {
                 LOG.info("Source {}: renewing WebSub lease at {}", s.sourceId(), s.hub());
-                subscribe(s.sourceId(), s.hub(), s.topic(), s.trusted());
+                subscribe(s.sourceId(), s.hub(), s.topic(), s.access());
             }
         }
     }
@@ -308,13 +305,6 @@ public final class WebSubSubscriber implements AutoCloseable {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    private static String encode(Map<String, String> form) {
-        StringBuilder s = new StringBuilder();
-        form.forEach((k, v) -> s.append(s.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return s.toString();
     }
 
     /** Decodes a query string or form body. */

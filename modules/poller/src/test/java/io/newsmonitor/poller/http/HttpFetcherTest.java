@@ -7,9 +7,13 @@ import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,17 +24,21 @@ class HttpFetcherTest {
     private static final String FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
     private static final int CAP = 64 * 1024;
 
+    private static final HttpSettings SETTINGS = new HttpSettings("newsmonitor-test/1.0", Duration.ofSeconds(2),
+            Duration.ofSeconds(2), CAP, 3);
+
     private final FixtureServer server = FixtureServer.start();
-    private final HttpFetcher fetcher = new HttpFetcher(new HttpSettings("newsmonitor-test/1.0",
-            Duration.ofSeconds(2), Duration.ofSeconds(2), CAP, 3));
+    private final HttpFetcher fetcher = new HttpFetcher(SETTINGS);
 
     @AfterEach
     void close() {
         server.close();
     }
 
+    /** A fetch for a source whose own host is the fixture server's, as a test source's is. */
     private FetchResult fetch(String path, String etag, String lastModified) throws FetchException {
-        return fetcher.fetch("src", URI.create(server.url(path)), etag, lastModified, false);
+        return fetcher.fetch("src", URI.create(server.url(path)), etag, lastModified,
+                PrivateAccess.hostOf(server.url("/")));
     }
 
     @Test
@@ -134,16 +142,92 @@ class HttpFetcherTest {
     }
 
     @Test
-    void refusesRedirectsToPrivateAddressesUnlessTrusted() throws Exception {
-        for (String target : new String[] {"http://127.0.0.1/x", "http://10.1.2.3/", "http://192.168.0.1/",
-                "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[fd00::1]/"}) {
-            assertThat(AddressPolicy.refusal(URI.create(target), false)).as(target)
-                    .startsWith("redirect to private address");
+    void refusesAPublicSourceOnLoopbackOnItsFirstRequest() {
+        server.enqueue("/feed", FixtureResponse.ok("application/rss+xml", FEED));
+
+        assertThatThrownBy(() -> fetcher.fetch("public-src", URI.create(server.url("/feed")), null, null,
+                PrivateAccess.NONE)).isInstanceOf(FetchException.class)
+                .hasMessage("non-public address refused for source 'public-src' (allowPrivateNetwork is off): "
+                        + "127.0.0.1 is loopback (127.0.0.0/8) at " + server.url("/feed"))
+                .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.REFUSED));
+        assertThat(server.requestCount()).as("nothing sent").isZero();
+    }
+
+    @Test
+    void refusesATrustedSourceARedirectToAnotherPrivateHost() throws Exception {
+        try (FixtureServer other = FixtureServer.start("127.0.0.2", 0)) {
+            other.enqueue("/internal", FixtureResponse.ok("application/rss+xml", FEED));
+            server.enqueue("/feed", FixtureResponse.redirect(302, other.url("/internal")));
+
+            assertThatThrownBy(() -> fetch("/feed", null, null)).isInstanceOf(FetchException.class)
+                    .hasMessage("non-public address refused for source 'src' (allowPrivateNetwork covers only "
+                            + "127.0.0.1): 127.0.0.2 is loopback (127.0.0.0/8) at " + other.url("/internal"));
+            assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(other.requestCount()).as("nothing sent to the other host").isZero();
         }
-        assertThat(AddressPolicy.refusal(URI.create("file:///etc/passwd"), false)).contains("non-HTTP");
-        assertThat(AddressPolicy.refusal(URI.create("http://93.184.216.34/feed"), false)).isNull();
-        assertThat(AddressPolicy.refusal(URI.create("http://10.1.2.3/"), true)).isNull();
-        assertThat(AddressPolicy.configuredAtPrivateAddress(URI.create(server.url("/")))).isTrue();
+    }
+
+    @Test
+    void refusesANameThatResolvesToAPrivateAddressWithoutConnecting() {
+        AtomicInteger lookups = new AtomicInteger();
+        HttpFetcher named = new HttpFetcher(SETTINGS, host -> {
+            lookups.incrementAndGet();
+            return List.of(InetAddress.getLoopbackAddress());
+        });
+        server.enqueue("/feed", FixtureResponse.ok("application/rss+xml", FEED));
+
+        assertThatThrownBy(() -> named.fetch("src", URI.create("http://press.test:" + port() + "/feed"), null, null,
+                PrivateAccess.NONE)).hasMessageContaining("press.test resolves to 127.0.0.1, loopback (127.0.0.0/8)");
+        assertThat(lookups).hasValue(1);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void connectsATrustedNameToTheAddressItResolvedOnce() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        HttpFetcher named = new HttpFetcher(SETTINGS, host -> {
+            lookups.incrementAndGet();
+            if (!host.equals("press.test")) {
+                throw new UnknownHostException(host);
+            }
+            return List.of(InetAddress.getLoopbackAddress());
+        });
+        server.enqueue("/feed", FixtureResponse.ok("application/rss+xml", FEED));
+        String url = "http://press.test:" + port() + "/feed";
+
+        FetchResult result = named.fetch("src", URI.create(url), null, null, PrivateAccess.hostOf(url));
+
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo(FEED);
+        assertThat(lookups).hasValue(1);
+        assertThat(server.takeRequest().header("Host")).isEqualTo("press.test:" + port());
+    }
+
+    @Test
+    void refusesNumericHostsTheJdkWouldReadAsLoopback() {
+        for (String host : List.of("2130706433", "127.1", "0177.0.0.1")) {
+            assertThatThrownBy(() -> fetch("http://" + host + ":" + port() + "/feed")).as(host)
+                    .hasMessageContaining(host + " is a numeric host that is not a dotted-quad IPv4 address");
+        }
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void refusesNonHttpAddressesFirstOrAfterARedirect() {
+        server.enqueue("/to-file", FixtureResponse.redirect(302, "file:///etc/passwd"));
+
+        assertThatThrownBy(() -> fetch("file:///etc/passwd")).hasMessageStartingWith(
+                "non-HTTP address refused: file:///etc/passwd");
+        assertThatThrownBy(() -> fetch("/to-file", null, null)).hasMessageStartingWith(
+                "redirect to a non-HTTP address refused: file:///etc/passwd");
+    }
+
+    /** A fetch of an absolute URL for a source whose own host is the fixture server's. */
+    private FetchResult fetch(String url) throws FetchException {
+        return fetcher.fetch("src", URI.create(url), null, null, PrivateAccess.hostOf(server.url("/")));
+    }
+
+    private int port() {
+        return URI.create(server.url("/")).getPort();
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

@@ -57,8 +57,9 @@ class RobotsRulesTest {
             RobotsPolicy policy = new RobotsPolicy(fetcher, new HostGate(Duration.ZERO), "newsmonitor",
                     Clock.systemUTC());
 
-            assertThat(policy.allows("s", URI.create(server.url("/feed.xml")), false)).isTrue();
-            assertThat(policy.allows("s", URI.create(server.url("/no/feed.xml")), false)).isFalse();
+            PrivateAccess access = PrivateAccess.hostOf(server.url("/"));
+            assertThat(policy.allows("s", URI.create(server.url("/feed.xml")), access)).isTrue();
+            assertThat(policy.allows("s", URI.create(server.url("/no/feed.xml")), access)).isFalse();
             assertThat(server.takeRequest().path()).isEqualTo("/robots.txt");
             assertThat(server.requestCount()).as("asked once").isZero();
         }
@@ -66,7 +67,8 @@ class RobotsRulesTest {
             RobotsPolicy policy = new RobotsPolicy(new HttpFetcher(new HttpSettings("t", Duration.ofSeconds(2),
                     Duration.ofSeconds(2), 65536, 3)), new HostGate(Duration.ZERO), "newsmonitor", Clock.systemUTC());
 
-            assertThat(policy.allows("s", URI.create(missing.url("/feed.xml")), false)).isTrue();
+            assertThat(policy.allows("s", URI.create(missing.url("/feed.xml")), PrivateAccess.hostOf(missing.url("/"))))
+                    .isTrue();
         }
     }
 }

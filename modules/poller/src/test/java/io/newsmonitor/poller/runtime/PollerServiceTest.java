@@ -93,9 +93,10 @@ class PollerServiceTest {
         }
     }
 
+    /** A source on the fixture server: on loopback, so it must allow private networks. */
     private FeedSource source(String id, String path) {
         return new FeedSource(id, id, server.url(path), SourceType.RSS, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), false, "en", List.of(), true, false, false, null);
+                Duration.ofSeconds(2), false, "en", List.of(), true, false, true, null);
     }
 
     private static Map<String, PollerState> statesWhen(KafkaBroker broker, Topics topics,

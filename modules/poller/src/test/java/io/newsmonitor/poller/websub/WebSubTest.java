@@ -73,7 +73,7 @@ class WebSubTest {
             });
             KafkaTestClients.produce(broker.bootstrapServers(), kafka.topics().feeds(), "press",
                     new FeedSource("press", null, self, SourceType.RSS, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                            Duration.ofSeconds(2), false, "en", List.of(), true, false, false, null));
+                            Duration.ofSeconds(2), false, "en", List.of(), true, false, true, null));
             int port = freePort();
             PollerService poller = start(kafka, prefix, port);
             try {
