@@ -48,7 +48,7 @@ public final class Schedule {
      */
     public Duration afterFailure(FeedSource source, int failures, boolean permanent, Duration retryAfter) {
         Duration backoff = permanent ? source.maxInterval()
-                : clamp(source.minInterval().multipliedBy(1L << Math.min(Math.max(failures, 0), 16)),
+                : clamp(source.minInterval().multipliedBy(1L << Math.min(failures, 16)),
                 source.minInterval(), source.maxInterval());
         if (retryAfter != null && retryAfter.compareTo(backoff) > 0) {
             backoff = clamp(retryAfter, source.minInterval(), source.maxInterval());

@@ -163,12 +163,8 @@ class PollerServiceTest {
 
         assertThat(KafkaTestClients.consume(broker.bootstrapServers(), topics.raw(), 2, WAIT))
                 .extracting(r -> r.value().sourceId()).containsOnly("good");
-        Map<String, PollerState> states = new HashMap<>();
-        await().atMost(WAIT).until(() -> {
-            KafkaTestClients.consume(broker.bootstrapServers(), topics.pollerState(), 100, Duration.ofSeconds(1))
-                    .forEach(r -> states.put(r.key(), r.value()));
-            return states.keySet().containsAll(List.of("good", "error-page", "gone"));
-        });
+        Map<String, PollerState> states = statesWhen(broker, topics,
+                s -> s.keySet().containsAll(List.of("good", "error-page", "gone")));
         assertThat(states.get("good").status()).isEqualTo(PollerState.Status.OK);
         assertThat(states.get("error-page").status()).isEqualTo(PollerState.Status.FAILING);
         assertThat(states.get("error-page").lastError()).isEqualTo("HTML page where a feed was expected at "

@@ -180,8 +180,9 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private void remember(Candidate c, String storyId) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
-        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(), a.actors().stream().map(ActorMention::id).toList(),
-                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.salient(), f.exactKeys()));
+        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(),
+                a.actors().stream().map(ActorMention::id).toList(), a.themes().stream().map(ThemeScore::id).toList(),
+                a.language(), f.salient()));
         String entry = new ExactEntry(a.id(), storyId, f.eventTime()).format();
         for (String key : f.exactKeys()) {
             exact.putIfAbsent(key, entry);

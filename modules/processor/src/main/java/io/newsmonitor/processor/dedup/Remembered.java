@@ -15,9 +15,7 @@ import java.util.List;
  * @param themes    its theme ids
  * @param language  its language
  * @param salient   its salient actors
- * @param exactKeys its exact keys
  */
 public record Remembered(String id, String storyId, long eventTime, long[] shingles, int[] words,
-                         List<String> actors, List<String> themes, String language, List<String> salient,
-                         List<String> exactKeys) {
+                         List<String> actors, List<String> themes, String language, List<String> salient) {
 }
