@@ -21,6 +21,7 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NewsmonitorCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof ConfigException || e instanceof EmbeddedBroker.BrokerStartException
                     || e instanceof IllegalStateException || e instanceof IllegalArgumentException

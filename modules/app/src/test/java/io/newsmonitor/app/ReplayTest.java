@@ -1,5 +1,6 @@
 package io.newsmonitor.app;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.app.wiring.AppConfig;
@@ -53,7 +54,7 @@ class ReplayTest {
         Replay replay = new Replay(config, "test");
         assertThat(replay.output().classified().name()).isEqualTo(prefix + ".replay-test.announcements.classified");
         assertThat(replay.processorConfig().applicationId()).isEqualTo(prefix + "-processor-replay-test");
-        try (AutoCloseable running = replay.start()) {
+        try (AutoCloseable running = replay.start(new SimpleMeterRegistry())) {
             replay.awaitCaughtUp(Duration.ofSeconds(90));
             List<ConsumerRecord<String, ClassifiedAnnouncement>> replayed = KafkaTestClients.consume(
                     broker.bootstrapServers(), replay.output().classified(), 2, Duration.ofSeconds(30));

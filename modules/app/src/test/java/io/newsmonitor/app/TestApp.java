@@ -25,6 +25,8 @@ final class TestApp {
                 sink:
                   applicationId: %1$s-sink
                   stateDir: %2$s
+                monitoring:
+                  port: 0
                 """.formatted(prefix, temp.resolve("state")));
         TestConfigDir.write(dir, "feeds.yaml", feeds);
         TestConfigDir.write(dir, "subscriptions.yaml", subscriptions);

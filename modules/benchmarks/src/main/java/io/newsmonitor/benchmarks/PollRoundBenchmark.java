@@ -1,6 +1,7 @@
 package io.newsmonitor.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.json.Json;
@@ -59,7 +60,7 @@ public final class PollRoundBenchmark {
         KafkaConfig kafka = new KafkaConfig(bootstrap, "bench", 6, (short) 1, Map.of());
         Topics topics = kafka.topics();
         KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
-        PollerService poller = PollerService.create(config(), kafka);
+        PollerService poller = PollerService.create(config(), kafka, new SimpleMeterRegistry());
         Thread thread = new Thread(poller::run, "poller");
         thread.start();
         System.out.printf("%d feeds on %d hosts (%d per host), 1 s gap per host, %d items per feed%n", feeds, hosts,

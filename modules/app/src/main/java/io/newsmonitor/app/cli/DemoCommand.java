@@ -32,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker;
 
+    @Mixin
+    MonitoringOptions monitoring;
+
     @Option(names = "--step", defaultValue = "3s", description = "Time between two sample announcements "
             + "(default: ${DEFAULT-VALUE})", converter = DurationConverter.class)
     Duration step;
@@ -42,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AppConfig config = kafka.load();
+        AppConfig config = monitoring.apply(kafka.load());
         Shutdown shutdown = new Shutdown();
         config = Launcher.connect(config, kafka, broker, shutdown);
         Pipeline.prepare(config, false);

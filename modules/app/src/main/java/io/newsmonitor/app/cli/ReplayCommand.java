@@ -1,5 +1,6 @@
 package io.newsmonitor.app.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.app.wiring.AppConfig;
 import io.newsmonitor.app.wiring.Replay;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
         AppConfig config = kafka.load();
         Replay replay = new Replay(config, name);
         Shutdown shutdown = new Shutdown();
-        shutdown.add(replay.start());
+        shutdown.add(replay.start(new SimpleMeterRegistry()));
         replay.awaitCaughtUp(timeout);
         print(replay, replay.compare(), spec.commandLine().getOut());
         if (follow) {

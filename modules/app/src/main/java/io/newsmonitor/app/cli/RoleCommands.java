@@ -17,11 +17,14 @@ final class RoleCommands {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        MonitoringOptions monitoring;
+
         abstract Pipeline.Role role();
 
         @Override
         public Integer call() throws Exception {
-            AppConfig config = kafka.load();
+            AppConfig config = monitoring.apply(kafka.load());
             Shutdown shutdown = new Shutdown();
             Pipeline.prepare(config, role() == Pipeline.Role.POLLER);
             shutdown.add(Pipeline.start(config, EnumSet.of(role())));

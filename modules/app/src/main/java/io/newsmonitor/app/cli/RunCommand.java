@@ -19,9 +19,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions broker;
 
+    @Mixin
+    MonitoringOptions monitoring;
+
     @Override
     public Integer call() throws Exception {
-        AppConfig config = kafka.load();
+        AppConfig config = monitoring.apply(kafka.load());
         Shutdown shutdown = new Shutdown();
         config = Launcher.connect(config, kafka, broker, shutdown);
         Pipeline.prepare(config, true);

@@ -19,9 +19,10 @@ import java.util.List;
  * @param poller    poller settings
  * @param processor processor settings
  * @param sink      sink settings
+ * @param monitoring where the process serves its metrics and health
  */
 public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, ProcessorConfig processor,
-                        SinkConfig sink) {
+                        SinkConfig sink, MonitoringConfig monitoring) {
 
     public static final String MAIN_FILE = "newsmonitor.yaml";
     public static final String FEEDS_FILE = "feeds.yaml";
@@ -33,6 +34,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         all.addAll(PollerConfig.SETTINGS);
         all.addAll(ProcessorConfig.SETTINGS);
         all.addAll(SinkConfig.SETTINGS);
+        all.addAll(MonitoringConfig.SETTINGS);
         return all;
     }
 
@@ -50,7 +52,8 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         }
         Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());
         return new AppConfig(dir, KafkaConfig.from(settings, bootstrapServers, kafkaClientConfig),
-                PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings));
+                PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings),
+                MonitoringConfig.from(settings));
     }
 
     /** Every setting as a Markdown table: key, default, meaning and rules (the body of docs/configuration.md). */
@@ -68,7 +71,12 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
 
     /** This configuration pointed at another cluster (the embedded broker). */
     public AppConfig withBootstrapServers(String servers) {
-        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink);
+        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink, monitoring);
+    }
+
+    /** This configuration with the monitoring endpoints on another port. */
+    public AppConfig withMonitoringPort(int port) {
+        return new AppConfig(dir, kafka, poller, processor, sink, monitoring.withPort(port));
     }
 
     public Path feedsFile() {

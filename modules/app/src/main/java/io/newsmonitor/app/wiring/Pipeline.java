@@ -1,10 +1,20 @@
 package io.newsmonitor.app.wiring;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.poller.Poller;
 import io.newsmonitor.poller.config.FeedCatalog;
+import io.newsmonitor.processor.Processor;
+import io.newsmonitor.runtime.BrokerProbe;
+import io.newsmonitor.runtime.Fatal;
+import io.newsmonitor.runtime.Meters;
+import io.newsmonitor.runtime.MonitoringServer;
+import io.newsmonitor.runtime.RoleHandle;
+import io.newsmonitor.sink.Sink;
 import io.newsmonitor.sink.subscriptions.SubscriptionCatalog;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start-up of the roles against a cluster, as {@code run} and the one-role commands do it: create the topics,
- * seed sources and subscriptions, start the roles. Closing it stops the roles in reverse order of start.
+ * seed sources and subscriptions, serve the monitoring endpoints, start the roles. Closing it stops the roles in
+ * reverse order of start, then the endpoints.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -23,14 +34,17 @@ public final class Pipeline implements AutoCloseable {
     /** The roles a process can run. */
     public enum Role { POLLER, PROCESSOR, SINK }
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<RoleHandle> started = new ArrayDeque<>();
+    private final PrometheusMeterRegistry registry = Meters.prometheus();
+    private MonitoringServer monitoring;
 
     private Pipeline() {
     }
 
     /** Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions. */
     public static void prepare(AppConfig config, boolean seedFeedsFile) {
-        Roles.createTopics(config);
+        TopicCreator.ensure(config.kafka().commonProperties(),
+                config.kafka().topics().all(Sink.aggregateTopicNames()));
         if (seedFeedsFile && Files.exists(config.feedsFile())) {
             List<FeedSource> sources = FeedCatalog.load(config.feedsFile());
             Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().feeds(), sources, FeedSource::id);
@@ -42,19 +56,29 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Starts the roles asked for, downstream first so that nothing waits for its reader. */
+    /**
+     * Starts the roles asked for, downstream first so that nothing waits for its reader; a role that stops for good
+     * ends the process (status 1) so that a supervisor restarts it.
+     */
     public static Pipeline start(AppConfig config, Set<Role> roles) {
+        return start(config, roles, Fatal.exitProcess());
+    }
+
+    /** Starts the roles asked for, with {@code fatal} called if one stops for good. */
+    public static Pipeline start(AppConfig config, Set<Role> roles, Fatal fatal) {
         long start = System.nanoTime();
         Pipeline pipeline = new Pipeline();
         try {
+            pipeline.serveMonitoring(config);
             if (roles.contains(Role.SINK)) {
-                pipeline.started.push(Roles.sink(config));
+                pipeline.add(Sink.start(config.sink(), config.kafka(), pipeline.registry, fatal));
             }
             if (roles.contains(Role.PROCESSOR)) {
-                pipeline.started.push(Roles.processor(config));
+                pipeline.add(Processor.start(config.dir(), config.processor(), config.kafka(),
+                        config.kafka().topics(), config.kafka().topics(), pipeline.registry, fatal));
             }
             if (roles.contains(Role.POLLER)) {
-                pipeline.started.push(Roles.poller(config));
+                pipeline.add(Poller.start(config.poller(), config.kafka(), pipeline.registry, fatal));
             }
         } catch (RuntimeException e) {
             pipeline.close();
@@ -65,15 +89,41 @@ public final class Pipeline implements AutoCloseable {
         return pipeline;
     }
 
+    private void serveMonitoring(AppConfig config) {
+        MonitoringConfig settings = config.monitoring();
+        if (settings.enabled()) {
+            monitoring = MonitoringServer.start(settings.host(), settings.port(), registry,
+                    new BrokerProbe(config.kafka().commonProperties(), Clock.systemUTC()));
+        }
+    }
+
+    private void add(RoleHandle role) {
+        started.push(role);
+        if (monitoring != null) {
+            monitoring.watch(role);
+        }
+    }
+
+    /** The port of the monitoring endpoints, or -1 when they are off. */
+    public int monitoringPort() {
+        return monitoring == null ? -1 : monitoring.port();
+    }
+
     /** Stops the roles: the poller first (it finishes its transaction), then the processor, then the sink. */
     @Override
     public void close() {
         while (!started.isEmpty()) {
+            RoleHandle role = started.pop();
             try {
-                started.pop().close();
-            } catch (Exception e) {
-                LOG.warn("Error while stopping a role: {}", e.toString());
+                role.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Error while stopping the {}: {}", role.name(), e.toString());
             }
+        }
+        if (monitoring != null) {
+            monitoring.close();
+        } else {
+            registry.close();
         }
     }
 }

@@ -3,8 +3,10 @@ package io.newsmonitor.app.wiring;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.ThemeScore;
-import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
-import io.newsmonitor.processor.text.TextAnalyzer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsmonitor.processor.Processor;
+import io.newsmonitor.runtime.Fatal;
+import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.processor.topology.ProcessorConfig;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -48,8 +50,7 @@ public final class Replay {
     /** @param name replay name, or {@code null} for the taxonomy version */
     public Replay(AppConfig config, String name) {
         this.config = config;
-        this.name = name != null ? name
-                : new TaxonomyLoader(new TextAnalyzer()).load(config.dir()).version();
+        this.name = name != null ? name : Processor.taxonomyVersion(config.dir());
     }
 
     /** The topics the replay writes. */
@@ -64,14 +65,19 @@ public final class Replay {
                 Path.of(live.stateDir()).resolve("replay-" + name).toString());
     }
 
-    /** Starts reclassifying; the handle stops it. */
-    public AutoCloseable start() {
+    /**
+     * Starts reclassifying; the handle stops it.
+     *
+     * @param registry where the replay's processor puts its meters
+     */
+    public RoleHandle start(MeterRegistry registry) {
         Topics output = output();
         TopicCreator.ensure(config.kafka().commonProperties(),
                 List.of(output.classified(), output.duplicates(), output.deadLetter()));
         LOG.info("Replay {}: reclassifying {} into {}.*", name, config.kafka().topics().raw().name(),
                 output.prefix());
-        return Roles.processor(config, processorConfig(), output);
+        return Processor.start(config.dir(), processorConfig(), config.kafka(), config.kafka().topics(), output,
+                registry, Fatal.exitProcess());
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.newsmonitor.poller.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
@@ -9,6 +12,7 @@ import io.newsmonitor.poller.http.PrivateAccess;
 import io.newsmonitor.poller.websub.Push;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.poller.websub.WebSubSubscriber;
+import io.newsmonitor.runtime.Health;
 import io.newsmonitor.topics.CompactedTopicReader;
 import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
 import io.newsmonitor.topics.Decoded;
@@ -103,7 +107,11 @@ public final class PollerService implements AutoCloseable {
     private final WebSubSettings websubSettings;
     private final WebSubSubscriber websub;
     private Instant nextRenewal = Instant.EPOCH;
+    private final MeterRegistry registry;
+    private final PollerMetrics metrics;
     private volatile boolean failed;
+    private volatile boolean joined;
+    private volatile int ownedPartitions;
 
     private KafkaConsumer<String, byte[]> feedsConsumer;
     private TransactionalPublisher publisher;
@@ -111,9 +119,12 @@ public final class PollerService implements AutoCloseable {
     /**
      * @param websub  how pushes are received; WebSub is off when it has no callback address
      * @param fetcher how WebSub subscription requests are sent
+     * @param registry where the poller's meters and its Kafka clients' meters go
      */
     public PollerService(PollerSettings settings, KafkaConfig kafka, SourcePoller poller, Schedule schedule,
-                         Clock clock, WebSubSettings websub, HttpFetcher fetcher) {
+                         Clock clock, WebSubSettings websub, HttpFetcher fetcher, MeterRegistry registry) {
+        this.registry = registry;
+        this.metrics = new PollerMetrics(registry);
         this.settings = settings;
         this.websubSettings = websub;
         this.websub = websub.enabled() ? new WebSubSubscriber(websub, fetcher, pushes::add, clock) : null;
@@ -130,12 +141,12 @@ public final class PollerService implements AutoCloseable {
     }
 
     /** A poller instance with the standard fetcher, parser and adaptive schedule. */
-    public static PollerService create(PollerConfig config, KafkaConfig kafka) {
+    public static PollerService create(PollerConfig config, KafkaConfig kafka, MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         Schedule schedule = new Schedule(new Random());
         HttpFetcher fetcher = new HttpFetcher(config.http());
         return new PollerService(config.runtime(), kafka, SourcePoller.standard(config, fetcher, schedule, clock),
-                schedule, clock, config.websub(), fetcher);
+                schedule, clock, config.websub(), fetcher, registry);
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
@@ -143,7 +154,9 @@ public final class PollerService implements AutoCloseable {
         Topic<String, FeedSource> feeds = topics.feeds();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(feedsConsumerProps(),
                 new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProps())) {
+             KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProps());
+             KafkaClientMetrics consumerMetrics = bind(new KafkaClientMetrics(consumer, clientTags()));
+             KafkaClientMetrics producerMetrics = bind(new KafkaClientMetrics(producer, clientTags()))) {
             feedsConsumer = consumer;
             checkPartitions(consumer);
             producer.initTransactions();
@@ -175,6 +188,15 @@ public final class PollerService implements AutoCloseable {
             }
             LOG.info("Poller {} stopped", settings.instanceId());
         }
+    }
+
+    private KafkaClientMetrics bind(KafkaClientMetrics clientMetrics) {
+        clientMetrics.bindTo(registry);
+        return clientMetrics;
+    }
+
+    private static List<Tag> clientTags() {
+        return List.of(Tag.of("role", "poller"));
     }
 
     /**
@@ -322,8 +344,11 @@ public final class PollerService implements AutoCloseable {
      * when it does: a poll that threw would otherwise hold its host, and every source on it, for good.
      */
     private void pollGuarded(FeedSource source, PollerState state) {
+        long start = System.nanoTime();
         try {
-            done.add(poller.poll(source, state));
+            PollOutcome outcome = poller.poll(source, state);
+            metrics.polled(source.id(), outcome.state().status(), Duration.ofNanos(System.nanoTime() - start));
+            done.add(outcome);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.add(retryLater(state, source.minInterval()));
@@ -435,6 +460,7 @@ public final class PollerService implements AutoCloseable {
         }
         if (published) {
             written.put(id, clock.instant());
+            metrics.published(id, outcome.announcements().size());
         }
         states.put(id, outcome.state());
         due.put(id, nextDue(outcome.state()));
@@ -484,10 +510,12 @@ public final class PollerService implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             // The whole compacted topic is the source list: always read it from the start.
             feedsConsumer.seekToBeginning(assigned);
+            joined = true;
             assigned.forEach(tp -> {
                 owned.add(tp.partition());
                 toRestore.add(tp.partition());
             });
+            ownedPartitions = owned.size();
             LOG.info("Poller {} now owns feeds partitions {}", settings.instanceId(), owned);
         }
 
@@ -495,6 +523,7 @@ public final class PollerService implements AutoCloseable {
             Set<Integer> lost = new HashSet<>();
             gone.forEach(tp -> lost.add(tp.partition()));
             owned.removeAll(lost);
+            ownedPartitions = owned.size();
             toRestore.removeAll(lost);
             List<String> leaving = partitions.entrySet().stream().filter(e -> lost.contains(e.getValue()))
                     .map(Map.Entry::getKey).toList();
@@ -570,6 +599,17 @@ public final class PollerService implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
+    }
+
+    /**
+     * Ready once it joined its group (it was assigned its share of the sources, perhaps none); failed once the poll
+     * loop ended on an error or was closed.
+     */
+    public Health health() {
+        if (failed || !running.get()) {
+            return Health.failed(failed ? "FAILED" : "STOPPED");
+        }
+        return joined ? Health.ready(ownedPartitions + " feeds partitions") : Health.notReady("JOINING");
     }
 
     /** Whether the poll loop ended on an error rather than because it was closed. */

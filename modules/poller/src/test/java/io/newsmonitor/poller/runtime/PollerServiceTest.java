@@ -1,5 +1,6 @@
 package io.newsmonitor.poller.runtime;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +14,7 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
 import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.runtime.Health;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import io.newsmonitor.testkit.KafkaBroker;
@@ -47,6 +49,7 @@ class PollerServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final FixtureServer server = FixtureServer.start();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<Runnable> stops = new ArrayList<>();
 
     @AfterEach
@@ -76,7 +79,7 @@ class PollerServiceTest {
         poller.put("groupId", group).put("instanceId", instance).put("hostGap", "0s").put("userAgent", userAgent)
                 .put("sessionTimeout", "6s").put("workers", 4);
         PollerService service = PollerService.create(PollerConfig.from(Settings.of("test", yaml,
-                PollerConfig.SETTINGS)), kafka);
+                PollerConfig.SETTINGS)), kafka, registry);
         Thread thread = new Thread(service::run, instance);
         thread.start();
         Running running = new Running(service, thread);
@@ -172,6 +175,14 @@ class PollerServiceTest {
         assertThat(states.get("gone").lastError()).isEqualTo("server answered 404 (HTTP 404) at "
                 + server.url("/gone"));
         assertThat(states.get("gone").consecutiveFailures()).isGreaterThanOrEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(registry.get("newsmonitor.poller.announcements.published").tag("source", "good").counter()
+                    .count()).isEqualTo(2);
+            assertThat(registry.get("newsmonitor.poller.polls").tags("source", "gone", "outcome", "failing").timer()
+                    .count()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("newsmonitor.poller.polls").tags("source", "good", "outcome", "ok").timer()
+                    .count()).isGreaterThanOrEqualTo(1);
+        });
     }
 
     @Test
@@ -195,6 +206,7 @@ class PollerServiceTest {
                 .extracting(r -> r.value().sourceId()).containsOnly("good");
         assertThat(running.thread().isAlive()).as("the poller keeps running").isTrue();
         assertThat(running.service().failed()).isFalse();
+        assertThat(running.service().health()).isEqualTo(Health.ready("1 feeds partitions"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.newsmonitor.poller.websub;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -124,7 +125,7 @@ class WebSubTest {
         poller.putObject("websub").put("callbackUrl", "http://127.0.0.1:" + port + "/websub")
                 .put("listen", "127.0.0.1:" + port).put("leaseSeconds", 100).put("safetyInterval", "1h");
         PollerService service = PollerService.create(PollerConfig.from(Settings.of("test", yaml,
-                PollerConfig.SETTINGS)), kafka);
+                PollerConfig.SETTINGS)), kafka, new SimpleMeterRegistry());
         Thread thread = new Thread(service::run, "websub-test-poller");
         thread.start();
         return service;

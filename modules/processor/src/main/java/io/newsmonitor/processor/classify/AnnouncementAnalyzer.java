@@ -11,7 +11,7 @@ import io.newsmonitor.processor.text.LanguageGuesser;
 import io.newsmonitor.processor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
 import io.newsmonitor.processor.text.Token;
-import io.newsmonitor.topics.PublicationTimeExtractor;
+import io.newsmonitor.streams.PublicationTimeExtractor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package io.newsmonitor.processor.topology;
 
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.StreamsProperties;
+import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.processor.classify.AnnouncementAnalyzer;
 import io.newsmonitor.processor.classify.Classifier;
@@ -14,7 +14,7 @@ import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.text.LanguageGuesser;
 import io.newsmonitor.processor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
-import io.newsmonitor.topics.PublicationTimeExtractor;
+import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
 import java.util.Properties;

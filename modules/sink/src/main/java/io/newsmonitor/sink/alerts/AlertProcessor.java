@@ -42,13 +42,18 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final Duration memory;
+    private final AlertMetrics metrics;
     private ProcessorContext<String, Alert> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Subscription>> subscriptions;
     private KeyValueStore<String, Long> alerted;
 
-    /** @param memory how long, in event time, a story is remembered as alerted */
-    public AlertProcessor(Duration memory) {
+    /**
+     * @param memory  how long, in event time, a story is remembered as alerted
+     * @param metrics where alerts are counted
+     */
+    public AlertProcessor(Duration memory, AlertMetrics metrics) {
         this.memory = memory;
+        this.metrics = metrics;
     }
 
     @Override
@@ -101,6 +106,7 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
         if (remembered == null) {
             Alert alert = Alert.of(s, a, Instant.ofEpochMilli(now));
             context.forward(record.withKey(alert.key()).withValue(alert).withTimestamp(now));
+            metrics.alerted(s.id(), a, Instant.ofEpochMilli(now));
         }
         if (remembered == null || remembered < eventTime) {
             alerted.put(storyKey, eventTime);

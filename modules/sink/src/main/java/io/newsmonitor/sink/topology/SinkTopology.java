@@ -1,14 +1,16 @@
 package io.newsmonitor.sink.topology;
 
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.StreamsProperties;
+import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.sink.aggregates.Aggregate;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsmonitor.sink.alerts.AlertMetrics;
 import io.newsmonitor.sink.alerts.AlertProcessor;
 import io.newsmonitor.sink.subscriptions.ReadableSubscriptions;
-import io.newsmonitor.topics.PublicationTimeExtractor;
+import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.util.Properties;
@@ -43,8 +45,13 @@ public final class SinkTopology {
     private SinkTopology() {
     }
 
-    /** The sink topology. */
-    public static Topology build(SinkConfig config, Topics topics) {
+    /**
+     * The sink topology.
+     *
+     * @param registry where alerts are counted and their end-to-end latency recorded
+     */
+    public static Topology build(SinkConfig config, Topics topics, MeterRegistry registry) {
+        AlertMetrics metrics = new AlertMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Subscription> subscriptions = topics.subscriptions();
         builder.globalTable(subscriptions.name(),
@@ -62,7 +69,7 @@ public final class SinkTopology {
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
                 .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
                         .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
-                .process(() -> new AlertProcessor(config.storyMemory()), Named.as("match-subscriptions"),
+                .process(() -> new AlertProcessor(config.storyMemory(), metrics), Named.as("match-subscriptions"),
                         AlertProcessor.ALERTED)
                 .to(topics.alerts().name(), topics.alerts().produced());
 

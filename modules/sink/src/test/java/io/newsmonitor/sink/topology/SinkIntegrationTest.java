@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
@@ -15,7 +16,9 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.runtime.Health;
 import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
@@ -33,7 +36,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sink on a real broker, which enforces what {@code TopologyTestDriver} does not: an announcement dated hours
  * ahead (the broker refuses record timestamps more than an hour in the future) and poison subscription records
- * (a global table is not dead-lettered) must not stop the alerts.
+ * (a global table is not dead-lettered) must not stop the alerts; the dead letters and alerts show in the metrics.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class SinkIntegrationTest {
@@ -69,8 +71,9 @@ class SinkIntegrationTest {
         Properties props = SinkTopology.properties(config, kafka, topics);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 
-        try (KafkaStreams streams = new KafkaStreams(SinkTopology.build(config, topics), props)) {
-            streams.start();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config, topics, registry), props,
+                registry, role -> { })) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",
                     announcement("ahead", now.plus(Duration.ofHours(3)), now));
@@ -89,7 +92,13 @@ class SinkIntegrationTest {
             assertThat(counts).last().extracting(r -> r.value().count()).isEqualTo(2L);
             assertThat(KafkaTestClients.consume(bootstrap, topics.deadLetter(), 2, Duration.ofSeconds(5)))
                     .extracting(r -> new String(r.key(), UTF_8)).containsExactly("poison");
-            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(sink.health()).isEqualTo(Health.ready("RUNNING"));
+            assertThat(registry.get("newsmonitor.dead.letters")
+                    .tags("role", "sink", "stage", "deserialization", "topic", topics.classified().name())
+                    .counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("newsmonitor.alerts").tag("subscription", "fr").counter().count())
+                    .isEqualTo(2.0);
+            assertThat(registry.get("newsmonitor.alert.latency").timer().count()).isEqualTo(2);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newsmonitor.sink.topology;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ class SinkTopologyTest {
         Properties props = SinkTopology.properties(config, new KafkaConfig("unused:9092", "test", 1, (short) 1,
                 Map.of()), topics);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sink-test").toString());
-        driver = new TopologyTestDriver(SinkTopology.build(config, topics), props, DAY);
+        driver = new TopologyTestDriver(SinkTopology.build(config, topics, new SimpleMeterRegistry()), props, DAY);
         subscriptions = input(topics.subscriptions());
         classified = input(topics.classified());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),

@@ -1,4 +1,4 @@
-package io.newsmonitor.topics;
+package io.newsmonitor.streams;
 
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;

@@ -1,14 +1,13 @@
-package io.newsmonitor.config;
+package io.newsmonitor.streams;
 
+import io.newsmonitor.config.KafkaConfig;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The Kafka Streams properties every role that runs Streams uses: exactly-once ({@code exactly_once_v2}), and records
  * that cannot be read or processed sent, as they were, to the dead-letter topic with headers naming the error and
- * their origin (Kafka Streams' own handlers, KIP-1034), so that processing goes on.
+ * their origin (Kafka Streams' own handlers, KIP-1034, counted by {@link DeadLetters}), so that processing goes on.
  */
 public final class StreamsProperties {
 
@@ -31,9 +30,9 @@ public final class StreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountedDeserializationErrors.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class);
+                CountedProcessingErrors.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
         return props;
