@@ -30,6 +30,7 @@ public enum LogFormat {
                 json.setWithSequenceNumber(false);
                 json.setWithNanoseconds(false);
                 json.setWithContext(false);
+                json.setWithMDC(false);
                 json.setWithMessage(false);
                 json.setWithArguments(false);
                 json.setWithFormattedMessage(true);
