@@ -13,10 +13,13 @@ WORKDIR /src
 # POMs first, so that a source-only change leaves this layer cached. (`mvn dependency:go-offline` cannot run
 # here: the reactor modules depend on each other and are not yet built; the ~/.m2 cache mount below keeps
 # downloaded dependencies and plugins between builds instead.)
-# modules/benchmarks is not copied: it has no POM of its own in the repository and is only a module of the
-# opt-in `benchmarks` profile, which this build does not activate.
+# modules/benchmarks' POM is not needed: it is only a module of the opt-in `benchmarks` profile, which this build
+# does not activate.
 COPY pom.xml ./
-COPY modules/model/pom.xml      modules/model/
+COPY modules/contract/pom.xml   modules/contract/
+COPY modules/config/pom.xml     modules/config/
+COPY modules/runtime/pom.xml    modules/runtime/
+COPY modules/streams-runtime/pom.xml modules/streams-runtime/
 COPY modules/samples/pom.xml    modules/samples/
 COPY modules/testkit/pom.xml    modules/testkit/
 COPY modules/poller/pom.xml     modules/poller/

@@ -74,7 +74,7 @@ class DeploymentFilesTest {
                 TestConfigDir.projectConfig(), null, null);
 
         assertThat(config.kafka().topicPrefix()).isEqualTo("newsmonitor");
-        assertThat(io.newsmonitor.sink.subscriptions.SubscriptionCatalog.load(config.subscriptionsFile())).isNotEmpty();
+        assertThat(io.newsmonitor.sink.config.SubscriptionCatalog.load(config.subscriptionsFile())).isNotEmpty();
     }
 
     private static String[] strings(JsonNode array) {

@@ -5,7 +5,7 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.sink.aggregates.Aggregate;
-import io.newsmonitor.sink.topology.SinkConfig;
+import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.topics.Topics;

@@ -1,12 +1,15 @@
 package io.newsmonitor.testkit;
 
 import io.newsmonitor.topics.Topic;
+import io.newsmonitor.topics.TopicCreator;
+import io.newsmonitor.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,13 +26,8 @@ public final class KafkaTestClients {
     }
 
     /** Creates every topic of the contract (without aggregate topics), as the application does at start-up. */
-    public static void createTopics(String bootstrapServers, io.newsmonitor.topics.Topics topics) {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(topics.all(List.of()).stream().map(Topic::newTopic).toList()).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the topics of " + topics.prefix(), e);
-        }
+    public static void createTopics(String bootstrapServers, Topics topics) {
+        TopicCreator.ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics.all(List.of()));
     }
 
     /** Writes one record and waits for the broker's acknowledgement. */

@@ -1,7 +1,9 @@
 package io.newsmonitor.processor.topology;
 
 import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.streams.StreamsProperties;
+import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.processor.classify.AnnouncementAnalyzer;
 import io.newsmonitor.processor.classify.Classifier;
@@ -65,7 +67,7 @@ public final class ProcessorTopology {
         builder.addStateStore(store(DedupProcessor.BANDS, Serdes.String()));
         builder.addStateStore(store(DedupProcessor.STORIES, Serdes.String()));
 
-        builder.stream(input.raw().name(), input.raw().consumed()
+        builder.stream(input.raw().name(), StreamsTopics.consumed(input.raw())
                         .withTimestampExtractor(new PublicationTimeExtractor()).withName("raw"))
                 .mapValues(classify::analyze, Named.as("classify"))
                 .repartition(Repartitioned.<String, Candidate>as("dedup")
@@ -77,10 +79,10 @@ public final class ProcessorTopology {
                 .split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome.firstSeen() != null, Branched.withConsumer(firstSeen -> firstSeen
                         .mapValues(DedupOutcome::firstSeen, Named.as("first-seen"))
-                        .to(output.classified().name(), output.classified().produced()), "first-seen"))
+                        .to(output.classified().name(), StreamsTopics.produced(output.classified())), "first-seen"))
                 .defaultBranch(Branched.withConsumer(copies -> copies
                         .mapValues(DedupOutcome::duplicate, Named.as("copy"))
-                        .to(output.duplicates().name(), output.duplicates().produced()), "duplicate"));
+                        .to(output.duplicates().name(), StreamsTopics.produced(output.duplicates())), "duplicate"));
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;

@@ -4,6 +4,7 @@ import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Duplicate;
+import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
 import io.newsmonitor.processor.text.TextAnalyzer;

@@ -1,7 +1,9 @@
 package io.newsmonitor.sink.topology;
 
 import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsProperties;
+import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
@@ -63,7 +65,7 @@ public final class SinkTopology {
 
         Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         KStream<String, ClassifiedAnnouncement> announcements = builder.stream(classified.name(),
-                classified.consumed().withTimestampExtractor(new PublicationTimeExtractor()).withName("classified"));
+                StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor()).withName("classified"));
 
         announcements
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
@@ -71,7 +73,7 @@ public final class SinkTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
                 .process(() -> new AlertProcessor(config.storyMemory(), metrics), Named.as("match-subscriptions"),
                         AlertProcessor.ALERTED)
-                .to(topics.alerts().name(), topics.alerts().produced());
+                .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
 
         for (Aggregate aggregate : Aggregate.values()) {
             count(announcements, aggregate, config, topics.aggregate(aggregate.topicName()));
@@ -97,7 +99,7 @@ public final class SinkTopology {
                             window.window().endTime(), count);
                     return KeyValue.pair(c.recordKey(), c);
                 }, Named.as(name + "-records"))
-                .to(output.name(), output.produced());
+                .to(output.name(), StreamsTopics.produced(output));
     }
 
     /** The Kafka Streams properties of the sink: exactly-once, dead-letter topic, state directory. */

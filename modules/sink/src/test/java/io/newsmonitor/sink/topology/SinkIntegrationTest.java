@@ -18,6 +18,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.runtime.Health;
 import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;

@@ -14,6 +14,7 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Files;

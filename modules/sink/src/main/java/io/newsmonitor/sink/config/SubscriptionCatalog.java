@@ -1,4 +1,4 @@
-package io.newsmonitor.sink.subscriptions;
+package io.newsmonitor.sink.config;
 
 import io.newsmonitor.config.ConfigException;
 import io.newsmonitor.config.ConfigNode;

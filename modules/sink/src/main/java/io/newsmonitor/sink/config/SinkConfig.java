@@ -1,4 +1,4 @@
-package io.newsmonitor.sink.topology;
+package io.newsmonitor.sink.config;
 
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * A topic of the contract: its full name, the serdes of its keys and values, and how it is created.
@@ -30,16 +28,6 @@ public record Topic<K, V>(
         short replicationFactor,
         boolean compacted,
         Duration retention) {
-
-    /** How Kafka Streams reads this topic. */
-    public Consumed<K, V> consumed() {
-        return Consumed.with(keySerde, valueSerde);
-    }
-
-    /** How Kafka Streams writes this topic. */
-    public Produced<K, V> produced() {
-        return Produced.with(keySerde, valueSerde);
-    }
 
     /** The topic configuration the contract gives it. */
     public Map<String, String> configs() {

@@ -1,4 +1,4 @@
-package io.newsmonitor.processor.topology;
+package io.newsmonitor.processor.config;
 
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;

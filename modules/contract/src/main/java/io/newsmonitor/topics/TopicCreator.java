@@ -1,4 +1,4 @@
-package io.newsmonitor.app.wiring;
+package io.newsmonitor.topics;
 
 import io.newsmonitor.topics.Topic;
 import java.util.List;

@@ -1,0 +1,104 @@
+package io.newsmonitor.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout of the house, kept by a test rather than by good will: the topic contract at the bottom knowing no
+ * role, the roles apart from each other, the process wiring ({@code app}) reaching each role only through its facade
+ * (the role's root package) and its declared settings ({@code <role>.config}), and no production code leaning on test
+ * support. Production classes only.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.newsmonitor");
+
+    private static final String[] CONTRACT = {"io.newsmonitor.model..", "io.newsmonitor.topics..",
+            "io.newsmonitor.json.."};
+    private static final String[] ROLES_AND_ABOVE = {"io.newsmonitor.poller..", "io.newsmonitor.processor..",
+            "io.newsmonitor.sink..", "io.newsmonitor.app.."};
+
+    /** The rules below would pass on an empty import: make sure every module's classes are seen. */
+    @Test
+    void theRulesSeeEveryModule() {
+        assertThat(List.of("io.newsmonitor.model.Announcement", "io.newsmonitor.config.Setting",
+                "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
+                "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
+                "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
+                .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
+    }
+
+    @Test
+    void theContractKnowsNoRoleNorConfigurationNorRuntime() {
+        noClasses().that().resideInAnyPackage(CONTRACT)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(ROLES_AND_ABOVE, "io.newsmonitor.config..",
+                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.samples.."))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void configurationAndRuntimeKnowNoRole() {
+        noClasses().that().resideInAnyPackage("io.newsmonitor.config..", "io.newsmonitor.runtime..",
+                        "io.newsmonitor.streams..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROLES_AND_ABOVE)
+                .check(PRODUCTION);
+        noClasses().that().resideInAPackage("io.newsmonitor.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.newsmonitor.streams..",
+                        "org.apache.kafka.streams..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void rolesNeverImportEachOther() {
+        roleKnowsNot("poller", "processor", "sink");
+        roleKnowsNot("processor", "poller", "sink");
+        roleKnowsNot("sink", "poller", "processor");
+    }
+
+    private static void roleKnowsNot(String role, String... others) {
+        String[] packages = new String[others.length + 1];
+        for (int i = 0; i < others.length; i++) {
+            packages[i] = "io.newsmonitor." + others[i] + "..";
+        }
+        packages[others.length] = "io.newsmonitor.app..";
+        noClasses().that().resideInAPackage("io.newsmonitor." + role + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void thePollerDoesNotRunKafkaStreams() {
+        noClasses().that().resideInAPackage("io.newsmonitor.poller..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..",
+                        "io.newsmonitor.streams..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void productionCodeNeverImportsTestSupport() {
+        noClasses().that().resideOutsideOfPackage("io.newsmonitor.testkit..")
+                .should().dependOnClassesThat().resideInAPackage("io.newsmonitor.testkit..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theModulesDependOnEachOtherWithoutCircles() {
+        slices().matching("io.newsmonitor.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
