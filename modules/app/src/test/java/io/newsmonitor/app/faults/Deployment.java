@@ -10,8 +10,10 @@ import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,15 +70,20 @@ final class Deployment {
         return RoleProcess.role(instance, command, slot(instance, "feeds: []\n"), bootstrapServers);
     }
 
-    /** Writes the announcements to the raw topic in order, as one idempotent producer. */
+    /** Writes the mix to the raw topic in order, as one idempotent producer. */
     void produce(AnnouncementMix mix) {
+        produce(mix.announcements());
+    }
+
+    /** Writes the announcements to the raw topic in order, as one idempotent producer. */
+    void produce(List<Announcement> announcements) {
         Topic<String, Announcement> raw = topics().raw();
         try (KafkaProducer<String, Announcement> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 raw.keySerde().serializer(), raw.valueSerde().serializer())) {
-            mix.announcements().forEach(a -> producer.send(new ProducerRecord<>(raw.name(), a.id(), a)));
+            announcements.forEach(a -> producer.send(new ProducerRecord<>(raw.name(), a.id(), a)));
             producer.flush();
         }
     }
@@ -86,15 +93,24 @@ final class Deployment {
         return Outcome.read(bootstrapServers, topics());
     }
 
-    /**
-     * Reads the outcome until {@code done} holds or {@code atMost} has passed, and returns the last one read: the
-     * test's assertions then say what is missing or extra.
-     */
+    /** {@link #awaitLast} of the outcome. */
     Outcome awaitOutcome(Duration atMost, Predicate<Outcome> done) {
+        return awaitLast(atMost, this::outcome, done);
+    }
+
+    /**
+     * Reads until {@code done} holds or {@code atMost} has passed, and returns the last value read: the test's
+     * assertions then say what is missing or extra.
+     */
+    static <T> T awaitLast(Duration atMost, Callable<T> read, Predicate<T> done) {
         try {
-            return await().atMost(atMost).pollInterval(READ_EVERY).until(this::outcome, done);
+            return await().atMost(atMost).pollInterval(READ_EVERY).until(read, done);
         } catch (ConditionTimeoutException e) {
-            return outcome();
+            try {
+                return read.call();
+            } catch (Exception readFailed) {
+                throw new IllegalStateException(readFailed);
+            }
         }
     }
 

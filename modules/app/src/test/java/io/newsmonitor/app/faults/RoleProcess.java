@@ -74,6 +74,15 @@ final class RoleProcess implements AutoCloseable {
         return name;
     }
 
+    /** Whether the process has written this text to its log (a role logs its state changes: "sink: RUNNING"). */
+    boolean logged(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines the process wrote, to print when a test fails. */
     String tail(int lines) {
         try {
