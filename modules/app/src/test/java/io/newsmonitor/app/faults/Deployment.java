@@ -98,6 +98,12 @@ final class Deployment {
         return awaitLast(atMost, this::outcome, done);
     }
 
+    /** Waits until the deployment has the outcome of an undisturbed run of the mix, or its budget is spent. */
+    Outcome awaitOutcomeOf(AnnouncementMix mix, Outcome undisturbed) {
+        return awaitOutcome(FaultParameters.budget(mix.announcements().size()),
+                o -> o.reached(mix.ids(), undisturbed.alerts().keySet(), undisturbed.aggregates()));
+    }
+
     /**
      * Reads until {@code done} holds or {@code atMost} has passed, and returns the last value read: the test's
      * assertions then say what is missing or extra.

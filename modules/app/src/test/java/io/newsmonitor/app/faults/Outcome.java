@@ -1,5 +1,7 @@
 package io.newsmonitor.app.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
@@ -75,6 +77,18 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
     boolean reached(Collection<String> rawIds, Set<String> expectedAlertKeys, Map<String, Long> expectedAggregates) {
         return lost(rawIds).isEmpty() && alerts.keySet().containsAll(expectedAlertKeys)
                 && aggregates.equals(expectedAggregates);
+    }
+
+    /**
+     * What a disturbed run must show against the undisturbed one of the same input: every raw id with exactly one
+     * outcome, nothing twice, and the same first-seen announcements, alerts and aggregate counts.
+     */
+    void assertSameAs(Outcome undisturbed, Collection<String> rawIds) {
+        assertThat(lost(rawIds)).as("raw ids in neither classified nor duplicates").isEmpty();
+        assertThat(duplicated()).as("records twice on classified, duplicates or alerts").isZero();
+        assertThat(new HashSet<>(classifiedIds())).isEqualTo(new HashSet<>(undisturbed.classifiedIds()));
+        assertThat(alerts).isEqualTo(undisturbed.alerts());
+        assertThat(aggregates).isEqualTo(undisturbed.aggregates());
     }
 
     /**
