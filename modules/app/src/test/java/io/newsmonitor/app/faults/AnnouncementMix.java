@@ -4,7 +4,6 @@ import io.newsmonitor.model.Announcement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +12,9 @@ import java.util.StringJoiner;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * A seeded mix of announcements for the raw topic: distinct AI-cooperation announcements between two countries, some
- * followed by an exact copy (same text, another outlet and URL) or a near copy (the same text with a line added).
+ * A seeded mix of announcements for the raw topic: distinct AI-cooperation announcements between two countries, three
+ * in ten followed by an exact copy (same text, another outlet and URL) and three in ten by a near copy (the same text
+ * with a line added), published over 36 hours from {@link FaultParameters#PUBLISHED_FROM}.
  *
  * <p>The mix is built so that an undisturbed run and a disturbed one must give the same output, though instances
  * process partitions at their own pace: deduplication is "first seen wins", so an original and its copies get ids
@@ -45,18 +45,17 @@ record AnnouncementMix(List<Announcement> announcements) {
     private static final String[] SYLLABLES = {"ba", "ke", "lo", "mu", "ri", "sa", "te", "vo", "zu", "ne", "po", "di",
             "ga", "fu", "ji", "ro", "wi", "xa"};
     private static final int RANDOM_WORDS = 60;
-    private static final double COPY_SHARE = 0.25;
+    private static final double COPY_SHARE = 0.3;
 
     /** {@code size} announcements from this seed, with ids spread over {@code partitions} partitions. */
     static AnnouncementMix generate(long seed, int size, int partitions) {
         Random random = new Random(seed);
         List<String[]> pairs = pairs(random);
-        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2));
         List<Announcement> out = new ArrayList<>(size);
         for (int n = 0; out.size() < size; n++) {
             String[] pair = pairs.get(n % pairs.size());
             int partition = n % pairs.size() % partitions;
-            Instant published = base.plus(Duration.ofMinutes(random.nextInt(36 * 60)));
+            Instant published = FaultParameters.PUBLISHED_FROM.plus(Duration.ofMinutes(random.nextInt(36 * 60)));
             String title = pair[0] + " and " + pair[1] + " sign an agreement on "
                     + FOCUS[random.nextInt(FOCUS.length)] + " (" + n + ")";
             String body = pair[0] + " and " + pair[1] + " signed a cooperation agreement on artificial "
@@ -75,8 +74,8 @@ record AnnouncementMix(List<Announcement> announcements) {
 
     /**
      * Every pair of countries once, in a seeded order: a write-up joins another's story only when they share two
-     * parties, so distinct announcements never do (beyond 3,321 of them pairs come round again, on the partition
-     * they had).
+     * parties, so distinct announcements never do. Beyond 3,321 distinct announcements (about 5,300 in all) pairs
+     * come round again, on the partition they had.
      */
     private static List<String[]> pairs(Random random) {
         List<String[]> pairs = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.newsmonitor.app.faults;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The sizes of the fault tests, as system properties so that the full figures of the reliability issue can be run by
@@ -11,6 +13,11 @@ final class FaultParameters {
 
     static final long SEED = Long.getLong("faults.seed", System.nanoTime());
     static final int ANNOUNCEMENTS = Integer.getInteger("faults.announcements", 600);
+    /**
+     * Where the mixes' publication times start: fixed for the JVM, so that a mix generated twice is the same mix (its
+     * undisturbed run is shared), even across midnight.
+     */
+    static final Instant PUBLISHED_FROM = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2));
     static final Duration OUTAGE = Duration.parse("PT" + System.getProperty("faults.outage", "10s"));
 
     private FaultParameters() {
