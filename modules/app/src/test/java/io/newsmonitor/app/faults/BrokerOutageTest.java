@@ -55,9 +55,11 @@ class BrokerOutageTest {
                         >= KILL_AT * announcements.size());
             }
             broker.kill();
+            long killed = System.nanoTime();
             await().during(FaultParameters.OUTAGE).atMost(FaultParameters.OUTAGE.plusSeconds(5))
                     .until(() -> roles.stream().allMatch(RoleProcess::isAlive));
             broker.start();
+            Duration down = Duration.ofNanos(System.nanoTime() - killed);
             List<Duration> recoveries = new ArrayList<>();
             try (OutputWatch raw = new OutputWatch(broker.bootstrapServers(), Deployment.PARTITIONS, topics.raw());
                  OutputWatch processed = new OutputWatch(broker.bootstrapServers(), Deployment.PARTITIONS,
@@ -82,7 +84,8 @@ class BrokerOutageTest {
             Map<String, Long> published = GrowingFeeds.published(deployment);
             long itemsLost = feeds.links().stream().filter(link -> !published.containsKey(link)).count();
             long itemsTwice = published.values().stream().mapToLong(n -> n - 1).sum();
-            new Figures("broker kill -9, away %ds, restarted".formatted(FaultParameters.OUTAGE.toSeconds()),
+            new Figures("broker kill -9, restarted after %ds, down %ds in all"
+                    .formatted(FaultParameters.OUTAGE.toSeconds(), down.toSeconds()),
                     announcements.size() + feeds.links().size(), outcome.lost(rawIds).size() + (int) itemsLost,
                     outcome.duplicated() + itemsTwice, 1, recoveries,
                     Duration.ofNanos(System.nanoTime() - start)).print();
