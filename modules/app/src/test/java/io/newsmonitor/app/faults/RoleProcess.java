@@ -66,10 +66,6 @@ final class RoleProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     String name() {
         return name;
     }
