@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.app.wiring.Pipeline;
 import io.newsmonitor.model.Subscription;
-import io.newsmonitor.sink.subscriptions.SubscriptionCatalog;
+import io.newsmonitor.sink.config.SubscriptionCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.Subscription;
-import io.newsmonitor.sink.subscriptions.SubscriptionCatalog;
+import io.newsmonitor.sink.config.SubscriptionCatalog;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -53,6 +53,8 @@ final class InstanceConfig {
                 sink:
                   applicationId: %1$s-sink
                   stateDir: %5$s
+                monitoring:
+                  port: 0
                 """.formatted(prefix, partitions, dir.resolve("client.properties"), instance,
                 dir.resolve("state")));
         TestConfigDir.write(dir, "feeds.yaml", feeds);

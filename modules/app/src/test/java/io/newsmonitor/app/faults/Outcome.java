@@ -6,7 +6,7 @@ import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.sink.aggregates.Aggregate;
-import io.newsmonitor.topics.PublicationTimeExtractor;
+import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
