@@ -49,7 +49,7 @@ final class FeedsCommand {
         String url;
         @Option(names = "--type", defaultValue = "auto", description = "rss, atom, auto (default) or html")
         String type;
-        @Option(names = "--interval", defaultValue = "15m", description = "Polling interval (default: 15m)")
+        @Option(names = "--interval", description = "Polling interval (default: 15m, as for sources of feeds.yaml)")
         String interval;
         @Option(names = "--language", description = "Language hint (fr, en, de, ...)")
         String language;
@@ -67,12 +67,10 @@ final class FeedsCommand {
                 throw new ParameterException(spec.commandLine(),
                         "html sources need selectors: declare them in feeds.yaml");
             }
-            Duration every = Durations.parse(interval);
             FeedSource source;
             try {
-                source = new FeedSource(id, id, url, sourceType, every, Duration.ofMinutes(2)
-                        .compareTo(every) < 0 ? Duration.ofMinutes(2) : every, Duration.ofHours(6).compareTo(every) > 0
-                        ? Duration.ofHours(6) : every, true, language, tags, true, fullText, false, null);
+                source = FeedCatalog.added(id, url, sourceType, interval == null ? null : Durations.parse(interval),
+                        language, tags, fullText);
             } catch (InvalidFieldException e) {
                 throw new ParameterException(spec.commandLine(), "source " + e.getMessage());
             }

@@ -3,9 +3,8 @@ package io.newsmonitor.poller.config;
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.poller.http.HttpSettings;
-import io.newsmonitor.poller.runtime.PollerService;
-import io.newsmonitor.poller.runtime.PollerSettings;
 import io.newsmonitor.poller.websub.WebSubSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -91,7 +90,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                 new HttpSettings(settings.get(USER_AGENT), settings.get(CONNECT_TIMEOUT), settings.get(TOTAL_TIMEOUT),
                         settings.get(MAX_BODY_BYTES), settings.get(MAX_REDIRECTS)),
                 new PollerSettings(settings.get(GROUP_ID),
-                        instance == null ? PollerService.randomInstanceId() : instance,
+                        instance == null ? PollerSettings.randomInstanceId() : instance,
                         settings.get(WORKERS), settings.get(SESSION_TIMEOUT), settings.get(HOST_GAP)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
                 settings.get(MAX_TEXT_CHARS), settings.get(RESPECT_ROBOTS), websub(settings));
@@ -101,7 +100,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
         String callback = settings.get(WEBSUB_CALLBACK);
         String listen = settings.get(WEBSUB_LISTEN);
         int colon = listen.lastIndexOf(':');
-        return new WebSubSettings(callback == null ? null : java.net.URI.create(callback),
+        return new WebSubSettings(callback == null ? null : URI.create(callback),
                 listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)), settings.get(WEBSUB_LEASE),
                 settings.get(WEBSUB_SAFETY));
     }

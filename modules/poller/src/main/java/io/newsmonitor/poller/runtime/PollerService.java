@@ -7,6 +7,7 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.poller.config.PollerSettings;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.PrivateAccess;
 import io.newsmonitor.poller.websub.Push;
@@ -31,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -615,10 +615,5 @@ public final class PollerService implements AutoCloseable {
     /** Whether the poll loop ended on an error rather than because it was closed. */
     public boolean failed() {
         return failed;
-    }
-
-    /** A new instance id for this process, unless one was configured. */
-    public static String randomInstanceId() {
-        return "poller-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

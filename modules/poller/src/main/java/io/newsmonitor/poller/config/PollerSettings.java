@@ -1,6 +1,7 @@
-package io.newsmonitor.poller.runtime;
+package io.newsmonitor.poller.config;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * How a poller instance runs.
@@ -13,4 +14,9 @@ import java.time.Duration;
  */
 public record PollerSettings(String groupId, String instanceId, int workers, Duration sessionTimeout,
                              Duration hostGap) {
+
+    /** A new instance id for this process, unless one was configured. */
+    public static String randomInstanceId() {
+        return "poller-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 }
