@@ -7,18 +7,16 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.poller.SourceCheck;
 import io.newsmonitor.poller.config.FeedCatalog;
-import io.newsmonitor.poller.runtime.Schedule;
-import io.newsmonitor.poller.runtime.SourcePoller;
 import io.newsmonitor.topics.CompactedTopicReader;
 import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -189,12 +187,11 @@ final class FeedsCommand {
                     return 1;
                 }
             }
-            SourcePoller poller = SourcePoller.standard(config.poller(), new Schedule(new Random()),
-                    Clock.systemUTC());
+            SourceCheck check = SourceCheck.create(config.poller());
             CheckReport report = new CheckReport(spec.commandLine().getOut());
             for (FeedSource source : sources) {
                 if (source.enabled() || id != null) {
-                    report.checked(source, poller.poll(source, PollerState.initial(source.id())));
+                    report.checked(source, check.check(source));
                 } else {
                     report.skipped(source);
                 }
@@ -204,6 +201,6 @@ final class FeedsCommand {
     }
 
     private static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }
