@@ -7,8 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Per-host politeness: at most one request at a time to a host, and at least {@code gap} between the end of one and
- * the start of the next. Callers block until their turn.
+ * Per-host politeness, the one place it is decided: at most one request at a time to a host, and at least
+ * {@code gap} between the end of one and the start of the next.
+ *
+ * <p>It is asked at two levels. The poll dispatcher {@linkplain #tryClaim claims} a host for a whole poll without
+ * waiting, so that a worker is only given a poll whose host is free and no worker sleeps while others could work;
+ * the claim ends with {@link #release}, and the gap runs from there. Each request of a poll (robots.txt, the feed,
+ * article pages, possibly on other hosts) then takes its {@linkplain #call turn}, which waits for the gap since the
+ * host's last request; the two share each host's time of last use, so neither undoes the other's gap.
  */
 public final class HostGate {
 
@@ -20,7 +26,17 @@ public final class HostGate {
 
     private static final class Host {
         final ReentrantLock lock = new ReentrantLock(true);
+        /** When the host was last used (a request ended, or a poll's claim was released). */
         long lastEndNanos = Long.MIN_VALUE;
+        boolean claimed;
+
+        synchronized void used(long nanos) {
+            lastEndNanos = lastEndNanos == Long.MIN_VALUE ? nanos : Math.max(lastEndNanos, nanos);
+        }
+
+        synchronized long lastEnd() {
+            return lastEndNanos;
+        }
     }
 
     private final long gapNanos;
@@ -30,21 +46,48 @@ public final class HostGate {
         this.gapNanos = gap.toNanos();
     }
 
-    /** Runs {@code work} in {@code host}'s turn. */
+    /** Runs {@code work} in {@code host}'s turn, waiting for the request before it and the gap after that. */
     public <T, E extends Exception> T call(String host, Work<T, E> work) throws E, InterruptedException {
-        Host h = hosts.computeIfAbsent(host == null ? "" : host.toLowerCase(Locale.ROOT), k -> new Host());
+        Host h = host(host);
         h.lock.lockInterruptibly();
         try {
-            if (h.lastEndNanos != Long.MIN_VALUE) {
-                long wait = h.lastEndNanos + gapNanos - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+            long wait = waitNanos(h);
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             return work.run();
         } finally {
-            h.lastEndNanos = System.nanoTime();
+            h.used(System.nanoTime());
             h.lock.unlock();
         }
+    }
+
+    /**
+     * Claims {@code host} for a whole poll, without waiting: {@code false} when another poll holds it, or its gap
+     * has not passed yet. A successful claim must be {@linkplain #release released}.
+     */
+    public synchronized boolean tryClaim(String host) {
+        Host h = host(host);
+        if (h.claimed || waitNanos(h) > 0) {
+            return false;
+        }
+        h.claimed = true;
+        return true;
+    }
+
+    /** Ends a poll's claim on {@code host}; the next poll of it may start after the gap. */
+    public synchronized void release(String host) {
+        Host h = host(host);
+        h.claimed = false;
+        h.used(System.nanoTime());
+    }
+
+    private long waitNanos(Host h) {
+        long last = h.lastEnd();
+        return last == Long.MIN_VALUE ? 0 : last + gapNanos - System.nanoTime();
+    }
+
+    private Host host(String host) {
+        return hosts.computeIfAbsent(host == null ? "" : host.toLowerCase(Locale.ROOT), k -> new Host());
     }
 }

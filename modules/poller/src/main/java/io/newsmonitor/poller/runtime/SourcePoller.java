@@ -72,12 +72,15 @@ public final class SourcePoller {
      * service runs, and the one {@code newsmonitor feeds check} tries sources with.
      */
     public static SourcePoller standard(PollerConfig config, Schedule schedule, Clock clock) {
-        return standard(config, new HttpFetcher(config.http()), schedule, clock);
+        return standard(config, new HttpFetcher(config.http()), new HostGate(config.hostGap()), schedule, clock);
     }
 
-    /** {@link #standard(PollerConfig, Schedule, Clock)} fetching with {@code fetcher} (shared with WebSub). */
-    public static SourcePoller standard(PollerConfig config, HttpFetcher fetcher, Schedule schedule, Clock clock) {
-        HostGate gate = new HostGate(config.hostGap());
+    /**
+     * {@link #standard(PollerConfig, Schedule, Clock)} fetching with {@code fetcher} (shared with WebSub) and taking
+     * turns at {@code gate} (shared with the dispatcher).
+     */
+    public static SourcePoller standard(PollerConfig config, HttpFetcher fetcher, HostGate gate, Schedule schedule,
+                                        Clock clock) {
         RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
                 : RobotsPolicy.ignoring();
         return new SourcePoller(fetcher, gate, robots,
