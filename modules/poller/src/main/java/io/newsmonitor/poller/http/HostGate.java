@@ -14,14 +14,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting, so that a worker is only given a poll whose host is free and no worker sleeps while others could work;
  * the claim ends with {@link #release}, and the gap runs from there. Each request of a poll (robots.txt, the feed,
  * article pages, possibly on other hosts) then takes its {@linkplain #call turn}, which waits for the gap since the
- * host's last request; the two share each host's time of last use, so neither undoes the other's gap.
+ * host's last request; the two share each host's time of last use, so neither undoes the other's gap. As a
+ * {@link FetchStep}, it gives each request of a {@link FetchChain} its turn.
  */
-public final class HostGate {
+public final class HostGate implements FetchStep {
 
     /** A piece of work done while holding a host's turn. */
     @FunctionalInterface
     public interface Work<T, E extends Exception> {
-        T run() throws E;
+        T run() throws E, InterruptedException;
     }
 
     private static final class Host {
@@ -60,6 +61,12 @@ public final class HostGate {
             h.used(System.nanoTime());
             h.lock.unlock();
         }
+    }
+
+    /** Passes the request on in its host's turn. */
+    @Override
+    public FetchResult fetch(SourceRequest request, Chain next) throws FetchException, InterruptedException {
+        return call(request.url().getHost(), () -> next.proceed(request));
     }
 
     /**
