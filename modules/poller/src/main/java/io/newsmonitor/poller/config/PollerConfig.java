@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param http            HTTP behaviour
  * @param runtime         how the instance runs
- * @param hostGap         least time between two requests to one host
+ * @param hostGap         least time between two requests to one host, and between two polls of it
  * @param seenWindow      ids remembered per source
  * @param futureTolerance how far in the future a date may be before it is taken as wrong
  * @param maxTextChars    longest summary and content published, in characters
@@ -91,7 +91,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                         settings.get(MAX_BODY_BYTES), settings.get(MAX_REDIRECTS)),
                 new PollerSettings(settings.get(GROUP_ID),
                         instance == null ? PollerSettings.randomInstanceId() : instance,
-                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT), settings.get(HOST_GAP)),
+                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
                 settings.get(MAX_TEXT_CHARS), settings.get(RESPECT_ROBOTS), websub(settings));
     }
