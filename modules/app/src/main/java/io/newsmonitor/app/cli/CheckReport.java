@@ -3,9 +3,7 @@ package io.newsmonitor.app.cli;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.HtmlSelectors;
-import io.newsmonitor.model.PollerState;
-import io.newsmonitor.poller.parse.SelectorHits;
-import io.newsmonitor.poller.runtime.PollOutcome;
+import io.newsmonitor.poller.CheckResult;
 import java.io.PrintWriter;
 
 /**
@@ -31,24 +29,22 @@ final class CheckReport {
     }
 
     /** The lines of one checked source. */
-    void checked(FeedSource source, PollOutcome outcome) {
-        PollerState state = outcome.state();
-        boolean works = state.status() != PollerState.Status.FAILING;
-        if (works) {
+    void checked(FeedSource source, CheckResult result) {
+        if (result.works()) {
             working++;
         } else {
             failing++;
         }
-        int items = outcome.announcements().size();
-        out.printf("%s  %s  %d %s  %s%n", source.id(), state.status(), items, items == 1 ? "item" : "items",
+        int items = result.announcements().size();
+        out.printf("%s  %s  %d %s  %s%n", source.id(), result.status(), items, items == 1 ? "item" : "items",
                 source.url());
-        if (!works) {
-            out.printf("  error: %s%n", state.lastError());
+        if (!result.works()) {
+            out.printf("  error: %s%n", result.error());
         }
-        if (outcome.selectorHits() != null) {
-            out.printf("  selectors: %s%n", hits(source.html(), outcome.selectorHits()));
+        if (result.selectors() != null) {
+            out.printf("  selectors: %s%n", hits(source.html(), result.selectors()));
         }
-        for (Announcement a : outcome.announcements()) {
+        for (Announcement a : result.announcements()) {
             out.printf("  %-20s  %s  (text %d chars)%n", a.publishedAt() == null ? "no date" : a.publishedAt(),
                     a.title() == null || a.title().isEmpty() ? "(no title)" : a.title(), text(a).length());
         }
@@ -73,7 +69,7 @@ final class CheckReport {
         return a.content() != null ? a.content() : a.summary() != null ? a.summary() : "";
     }
 
-    private static String hits(HtmlSelectors selectors, SelectorHits hits) {
+    private static String hits(HtmlSelectors selectors, CheckResult.Selectors hits) {
         int n = hits.items();
         return "item " + n
                 + ", link " + hits.links() + "/" + n + (selectors.link() == null ? " (first a[href])" : "")

@@ -7,18 +7,16 @@ import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.InvalidFieldException;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.poller.SourceCheck;
 import io.newsmonitor.poller.config.FeedCatalog;
-import io.newsmonitor.poller.runtime.Schedule;
-import io.newsmonitor.poller.runtime.SourcePoller;
 import io.newsmonitor.topics.CompactedTopicReader;
 import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +47,7 @@ final class FeedsCommand {
         String url;
         @Option(names = "--type", defaultValue = "auto", description = "rss, atom, auto (default) or html")
         String type;
-        @Option(names = "--interval", defaultValue = "15m", description = "Polling interval (default: 15m)")
+        @Option(names = "--interval", description = "Polling interval (default: 15m, as for sources of feeds.yaml)")
         String interval;
         @Option(names = "--language", description = "Language hint (fr, en, de, ...)")
         String language;
@@ -67,12 +65,10 @@ final class FeedsCommand {
                 throw new ParameterException(spec.commandLine(),
                         "html sources need selectors: declare them in feeds.yaml");
             }
-            Duration every = Durations.parse(interval);
             FeedSource source;
             try {
-                source = new FeedSource(id, id, url, sourceType, every, Duration.ofMinutes(2)
-                        .compareTo(every) < 0 ? Duration.ofMinutes(2) : every, Duration.ofHours(6).compareTo(every) > 0
-                        ? Duration.ofHours(6) : every, true, language, tags, true, fullText, false, null);
+                source = FeedCatalog.added(id, url, sourceType, interval == null ? null : Durations.parse(interval),
+                        language, tags, fullText);
             } catch (InvalidFieldException e) {
                 throw new ParameterException(spec.commandLine(), "source " + e.getMessage());
             }
@@ -191,12 +187,11 @@ final class FeedsCommand {
                     return 1;
                 }
             }
-            SourcePoller poller = SourcePoller.standard(config.poller(), new Schedule(new Random()),
-                    Clock.systemUTC());
+            SourceCheck check = SourceCheck.create(config.poller());
             CheckReport report = new CheckReport(spec.commandLine().getOut());
             for (FeedSource source : sources) {
                 if (source.enabled() || id != null) {
-                    report.checked(source, poller.poll(source, PollerState.initial(source.id())));
+                    report.checked(source, check.check(source));
                 } else {
                     report.skipped(source);
                 }
@@ -206,6 +201,6 @@ final class FeedsCommand {
     }
 
     private static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -30,10 +30,6 @@ public final class FeedCatalog {
     private static final Set<String> LISTING = Set.of("item", "link", "title", "date", "summary");
     private static final Set<String> ARTICLE = Set.of("content");
 
-    private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
-    private static final Duration DEFAULT_MIN = Duration.ofMinutes(2);
-    private static final Duration DEFAULT_MAX = Duration.ofHours(6);
-
     private FeedCatalog() {
     }
 
@@ -46,11 +42,7 @@ public final class FeedCatalog {
     public static List<FeedSource> read(ConfigNode root) {
         root.allowOnly(TOP);
         ConfigNode defaults = root.child("defaults");
-        Defaults d = defaults == null ? new Defaults(DEFAULT_INTERVAL, DEFAULT_MIN, DEFAULT_MAX, true, false, false)
-                : new Defaults(defaults.allowOnly(DEFAULTS).duration("interval", DEFAULT_INTERVAL),
-                        defaults.duration("minInterval", DEFAULT_MIN), defaults.duration("maxInterval", DEFAULT_MAX),
-                        defaults.bool("adaptive", true), defaults.bool("fullText", false),
-                        defaults.bool("allowPrivateNetwork", false));
+        FeedDefaults d = defaults == null ? FeedDefaults.STANDARD : defaults(defaults.allowOnly(DEFAULTS));
         List<FeedSource> sources = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode entry : root.list("feeds")) {
@@ -63,11 +55,31 @@ public final class FeedCatalog {
         return sources;
     }
 
-    private record Defaults(Duration interval, Duration min, Duration max, boolean adaptive, boolean fullText,
-                            boolean allowPrivateNetwork) {
+    /**
+     * A source added at run time ({@code newsmonitor feeds add}) rather than from the file: every field it does not
+     * name takes its value from {@link FeedDefaults#STANDARD}, as in a file without a {@code defaults} section.
+     *
+     * @param interval polling interval, or {@code null} for the default
+     * @throws InvalidFieldException naming the field that is not valid
+     */
+    public static FeedSource added(String id, String url, SourceType type, Duration interval, String language,
+                                   List<String> tags, boolean fullText) {
+        FeedDefaults d = FeedDefaults.STANDARD;
+        Duration every = interval == null ? d.interval() : interval;
+        return new FeedSource(id, id, url, type, every, d.minFor(every), d.maxFor(every), d.adaptive(), language,
+                tags, true, fullText, d.allowPrivateNetwork(), null);
     }
 
-    private static FeedSource source(ConfigNode entry, Defaults d) {
+    private static FeedDefaults defaults(ConfigNode node) {
+        FeedDefaults standard = FeedDefaults.STANDARD;
+        return new FeedDefaults(node.duration("interval", standard.interval()),
+                node.duration("minInterval", standard.minInterval()),
+                node.duration("maxInterval", standard.maxInterval()), node.bool("adaptive", standard.adaptive()),
+                node.bool("fullText", standard.fullText()),
+                node.bool("allowPrivateNetwork", standard.allowPrivateNetwork()));
+    }
+
+    private static FeedSource source(ConfigNode entry, FeedDefaults d) {
         entry.allowOnly(SOURCE);
         String id = entry.requiredString("id");
         String url = entry.requiredString("url");
@@ -78,8 +90,8 @@ public final class FeedCatalog {
             throw new ConfigException(entry.file(), entry.path() + ".type", e.getMessage(), e);
         }
         Duration interval = entry.duration("interval", d.interval());
-        Duration min = entry.duration("minInterval", d.min().compareTo(interval) > 0 ? interval : d.min());
-        Duration max = entry.duration("maxInterval", d.max().compareTo(interval) < 0 ? interval : d.max());
+        Duration min = entry.duration("minInterval", d.minFor(interval));
+        Duration max = entry.duration("maxInterval", d.maxFor(interval));
         boolean fullText = entry.bool("fullText", d.fullText());
         HtmlSelectors html = html(entry.child("html"));
         if (type == SourceType.HTML && html == null) {

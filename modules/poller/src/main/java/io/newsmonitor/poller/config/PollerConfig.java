@@ -3,9 +3,8 @@ package io.newsmonitor.poller.config;
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.poller.http.HttpSettings;
-import io.newsmonitor.poller.runtime.PollerService;
-import io.newsmonitor.poller.runtime.PollerSettings;
 import io.newsmonitor.poller.websub.WebSubSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  *
  * @param http            HTTP behaviour
  * @param runtime         how the instance runs
- * @param hostGap         least time between two requests to one host
+ * @param hostGap         least time between two requests to one host, and between two polls of it
  * @param seenWindow      ids remembered per source
  * @param futureTolerance how far in the future a date may be before it is taken as wrong
  * @param maxTextChars    longest summary and content published, in characters
@@ -91,8 +90,8 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
                 new HttpSettings(settings.get(USER_AGENT), settings.get(CONNECT_TIMEOUT), settings.get(TOTAL_TIMEOUT),
                         settings.get(MAX_BODY_BYTES), settings.get(MAX_REDIRECTS)),
                 new PollerSettings(settings.get(GROUP_ID),
-                        instance == null ? PollerService.randomInstanceId() : instance,
-                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT), settings.get(HOST_GAP)),
+                        instance == null ? PollerSettings.randomInstanceId() : instance,
+                        settings.get(WORKERS), settings.get(SESSION_TIMEOUT)),
                 settings.get(HOST_GAP), settings.get(SEEN_WINDOW), settings.get(FUTURE_TOLERANCE),
                 settings.get(MAX_TEXT_CHARS), settings.get(RESPECT_ROBOTS), websub(settings));
     }
@@ -101,7 +100,7 @@ public record PollerConfig(HttpSettings http, PollerSettings runtime, Duration h
         String callback = settings.get(WEBSUB_CALLBACK);
         String listen = settings.get(WEBSUB_LISTEN);
         int colon = listen.lastIndexOf(':');
-        return new WebSubSettings(callback == null ? null : java.net.URI.create(callback),
+        return new WebSubSettings(callback == null ? null : URI.create(callback),
                 listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)), settings.get(WEBSUB_LEASE),
                 settings.get(WEBSUB_SAFETY));
     }

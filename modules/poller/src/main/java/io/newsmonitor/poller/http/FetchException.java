@@ -27,20 +27,36 @@ public final class FetchException extends Exception {
     private final int status;
     private final Kind kind;
     private final Duration retryAfter;
+    /** Whether {@link #getMessage()} adds status and URL to the problem (which may name them already). */
+    private final boolean located;
 
     public FetchException(String sourceId, URI url, int status, Kind kind, Duration retryAfter, String problem,
                           Throwable cause) {
+        this(sourceId, url, status, kind, retryAfter, problem, cause, true);
+    }
+
+    private FetchException(String sourceId, URI url, int status, Kind kind, Duration retryAfter, String problem,
+                           Throwable cause, boolean located) {
         super(problem, cause);
         this.sourceId = sourceId;
         this.url = url;
         this.status = status;
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.located = located;
     }
 
     /** A failure without HTTP status (network, protocol, policy). */
     public static FetchException of(String sourceId, URI url, Kind kind, String problem, Throwable cause) {
         return new FetchException(sourceId, url, 0, kind, null, problem, cause);
+    }
+
+    /**
+     * A request a step of the chain would not send ({@link RobotsPolicy}): {@link Kind#FATAL}, as the site or the
+     * source must change first, and its message is {@code reason} alone.
+     */
+    public static FetchException notSent(String sourceId, URI url, String reason) {
+        return new FetchException(sourceId, url, 0, Kind.FATAL, null, reason, null, false);
     }
 
     /** The source being fetched. */
@@ -71,6 +87,7 @@ public final class FetchException extends Exception {
     /** One line for logs and the state topic: the problem, then status and URL. */
     @Override
     public String getMessage() {
-        return super.getMessage() + (status > 0 ? " (HTTP " + status + ")" : "") + " at " + url;
+        return located ? super.getMessage() + (status > 0 ? " (HTTP " + status + ")" : "") + " at " + url
+                : super.getMessage();
     }
 }

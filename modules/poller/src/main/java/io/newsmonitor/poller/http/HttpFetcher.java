@@ -184,10 +184,8 @@ public final class HttpFetcher {
     private FetchException failure(String sourceId, URI url, PrivateAccess access, Call call, IOException cause) {
         AddressRefusedException refused = refusedIn(cause);
         if (refused != null) {
-            String grant = access.host() == null ? "allowPrivateNetwork is off"
-                    : "allowPrivateNetwork covers only " + access.host();
             return FetchException.of(sourceId, url, FetchException.Kind.REFUSED, "non-public address refused for "
-                    + "source '" + sourceId + "' (" + grant + "): " + refused.getMessage(), null);
+                    + "source '" + sourceId + "' (" + access.grant() + "): " + refused.getMessage(), null);
         }
         if (Thread.currentThread().isInterrupted()
                 || cause instanceof InterruptedIOException && "interrupted".equals(cause.getMessage())) {

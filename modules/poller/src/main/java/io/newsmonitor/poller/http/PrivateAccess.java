@@ -46,6 +46,11 @@ public record PrivateAccess(String host) {
         return hostOf(url.toString());
     }
 
+    /** What the source's configuration grants, in its own words, for a refusal to name. */
+    public String grant() {
+        return host == null ? "allowPrivateNetwork is off" : "allowPrivateNetwork covers only " + host;
+    }
+
     /** Whether {@code canonicalHost} (as OkHttp gives it) may be at a non-public address. */
     public boolean allows(String canonicalHost) {
         return host != null && host.equals(canonicalHost);

@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Asks each host's {@code robots.txt} before fetching from it, and remembers the answer for a day (RFC 9309's
  * ceiling). A missing file (4xx) allows everything; an unreachable one or a 5xx answer forbids everything until it
- * is asked again, as the RFC says. {@code robots.txt} is fetched through the same {@link HttpFetcher} as everything
- * else, with the source's {@link PrivateAccess}: an address the source may not reach forbids the fetch and is not
- * remembered, since it says nothing about the site (another source may be allowed there).
+ * is asked again, as the RFC says. {@code robots.txt} is fetched through the chain it is given (politeness, then the
+ * fetch), with the source's {@link PrivateAccess}: an address the source may not reach forbids the fetch and is not
+ * remembered, since it says nothing about the site (another source may be allowed there). As a {@link FetchStep},
+ * it refuses the requests robots.txt forbids ({@link FetchException#notSent}).
  */
-public final class RobotsPolicy {
+public final class RobotsPolicy implements FetchStep {
 
     private static final Duration REMEMBER = Duration.ofHours(24);
     private static final Duration REMEMBER_FAILURE = Duration.ofMinutes(30);
@@ -23,29 +24,29 @@ public final class RobotsPolicy {
     private record Entry(RobotsRules rules, Instant until, String unavailable) {
     }
 
-    private final boolean enabled;
-    private final HttpFetcher fetcher;
-    private final HostGate gate;
+    private final FetchStep.Chain robotsFetch;
     private final String productToken;
     private final Clock clock;
     private final Map<String, Entry> byOrigin = new ConcurrentHashMap<>();
 
-    /** @param productToken the name robots.txt groups address this client by ({@code newsmonitor}) */
-    public RobotsPolicy(HttpFetcher fetcher, HostGate gate, String productToken, Clock clock) {
-        this(true, fetcher, gate, productToken, clock);
-    }
-
-    private RobotsPolicy(boolean enabled, HttpFetcher fetcher, HostGate gate, String productToken, Clock clock) {
-        this.enabled = enabled;
-        this.fetcher = fetcher;
-        this.gate = gate;
+    /**
+     * @param robotsFetch  how robots.txt files are fetched
+     * @param productToken the name robots.txt groups address this client by ({@code newsmonitor})
+     */
+    public RobotsPolicy(FetchStep.Chain robotsFetch, String productToken, Clock clock) {
+        this.robotsFetch = robotsFetch;
         this.productToken = productToken;
         this.clock = clock;
     }
 
-    /** A policy that allows everything (for deployments that must not read robots.txt, such as intranets). */
-    public static RobotsPolicy ignoring() {
-        return new RobotsPolicy(false, null, null, "", Clock.systemUTC());
+    /** Passes the request on when the site's robots.txt allows it. */
+    @Override
+    public FetchResult fetch(SourceRequest request, Chain next) throws FetchException, InterruptedException {
+        String refusal = refusal(request.sourceId(), request.url(), request.access());
+        if (refusal != null) {
+            throw FetchException.notSent(request.sourceId(), request.url(), refusal);
+        }
+        return next.proceed(request);
     }
 
     /** Whether {@code url} may be fetched for this source. */
@@ -60,15 +61,12 @@ public final class RobotsPolicy {
      * @param access the host, if any, that may be at a non-public address for this source
      */
     public String refusal(String sourceId, URI url, PrivateAccess access) throws InterruptedException {
-        if (!enabled) {
-            return null;
-        }
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         Entry entry = byOrigin.get(origin);
         if (entry == null || clock.instant().isAfter(entry.until())) {
             URI robots = URI.create(origin + "/robots.txt");
             try {
-                entry = fetch(sourceId, robots, access);
+                entry = rules(sourceId, robots, access);
             } catch (FetchException e) {
                 return e.getMessage();
             }
@@ -83,12 +81,11 @@ public final class RobotsPolicy {
     }
 
     /** The rules to remember for a site; throws only when the address is refused for this source. */
-    private Entry fetch(String sourceId, URI robots, PrivateAccess access)
+    private Entry rules(String sourceId, URI robots, PrivateAccess access)
             throws InterruptedException, FetchException {
         Instant now = clock.instant();
         try {
-            FetchResult result = gate.call(robots.getHost(), () ->
-                    fetcher.fetch(sourceId, robots, null, null, access));
+            FetchResult result = robotsFetch.proceed(new SourceRequest(sourceId, robots, null, null, access));
             return new Entry(RobotsRules.parse(new String(result.body(), StandardCharsets.UTF_8), productToken),
                     now.plus(REMEMBER), null);
         } catch (FetchException e) {

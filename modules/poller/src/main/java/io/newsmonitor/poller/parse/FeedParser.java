@@ -8,7 +8,6 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import io.newsmonitor.poller.normalise.Dates;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

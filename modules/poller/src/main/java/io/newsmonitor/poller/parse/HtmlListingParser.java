@@ -1,7 +1,6 @@
 package io.newsmonitor.poller.parse;
 
 import io.newsmonitor.model.HtmlSelectors;
-import io.newsmonitor.poller.normalise.Dates;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,17 +4,18 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.config.PollerConfig;
+import io.newsmonitor.poller.http.FetchChain;
 import io.newsmonitor.poller.http.FetchException;
 import io.newsmonitor.poller.http.FetchResult;
+import io.newsmonitor.poller.http.FetchStep;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.PrivateAccess;
-import io.newsmonitor.poller.http.RobotsPolicy;
+import io.newsmonitor.poller.http.SourceRequest;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.parse.FeedItem;
 import io.newsmonitor.poller.parse.FeedParseException;
-import io.newsmonitor.poller.parse.FeedParser;
-import io.newsmonitor.poller.parse.HtmlListingParser;
+import io.newsmonitor.poller.parse.PageReader;
 import io.newsmonitor.poller.parse.ParsedFeed;
 import io.newsmonitor.poller.parse.SelectorHits;
 import java.net.URI;
@@ -34,33 +35,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one source once: conditional fetch, parse (strict, else lenient), keep the items not seen before, fetch their
- * article pages when the source wants full text, and compute the source's next state. Never throws for a bad
- * source: every failure becomes a {@code FAILING} state naming the cause, with one log line.
+ * article pages when the source wants full text, and compute the source's next state. Every page goes through one
+ * fetch chain (robots.txt, politeness, fetch) and is read by one {@link PageReader}. Never throws for a bad source:
+ * every failure becomes a {@code FAILING} state naming the cause, with one log line.
  */
 public final class SourcePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
-    /** The name robots.txt files address this poller by. */
-    private static final String ROBOTS_TOKEN = "newsmonitor";
 
-    private final HttpFetcher fetcher;
-    private final HostGate gate;
-    private final RobotsPolicy robots;
-    private final FeedParser feedParser = new FeedParser();
-    private final HtmlListingParser htmlParser = new HtmlListingParser();
+    private final FetchStep.Chain fetch;
+    private final PageReader reader = new PageReader();
     private final AnnouncementFactory factory;
     private final Schedule schedule;
     private final int seenWindow;
     private final Clock clock;
 
     /**
+     * @param fetch      how the source's pages are fetched
      * @param seenWindow how many published ids to remember per source, to recognise items already published
      */
-    public SourcePoller(HttpFetcher fetcher, HostGate gate, RobotsPolicy robots, AnnouncementFactory factory,
-                        Schedule schedule, int seenWindow, Clock clock) {
-        this.fetcher = fetcher;
-        this.gate = gate;
-        this.robots = robots;
+    public SourcePoller(FetchStep.Chain fetch, AnnouncementFactory factory, Schedule schedule, int seenWindow,
+                        Clock clock) {
+        this.fetch = fetch;
         this.factory = factory;
         this.schedule = schedule;
         this.seenWindow = seenWindow;
@@ -68,19 +64,20 @@ public final class SourcePoller {
     }
 
     /**
-     * A poller with the standard fetcher, per-host gate and robots.txt policy of {@code config}: the one the poller
-     * service runs, and the one {@code newsmonitor feeds check} tries sources with.
+     * A poller with the standard fetch chain of {@code config} (robots.txt, per-host politeness, fetch): the one the
+     * poller service runs, and the one {@code newsmonitor feeds check} tries sources with.
      */
     public static SourcePoller standard(PollerConfig config, Schedule schedule, Clock clock) {
-        return standard(config, new HttpFetcher(config.http()), schedule, clock);
+        return standard(config, new HttpFetcher(config.http()), new HostGate(config.hostGap()), schedule, clock);
     }
 
-    /** {@link #standard(PollerConfig, Schedule, Clock)} fetching with {@code fetcher} (shared with WebSub). */
-    public static SourcePoller standard(PollerConfig config, HttpFetcher fetcher, Schedule schedule, Clock clock) {
-        HostGate gate = new HostGate(config.hostGap());
-        RobotsPolicy robots = config.respectRobots() ? new RobotsPolicy(fetcher, gate, ROBOTS_TOKEN, clock)
-                : RobotsPolicy.ignoring();
-        return new SourcePoller(fetcher, gate, robots,
+    /**
+     * {@link #standard(PollerConfig, Schedule, Clock)} fetching with {@code fetcher} (shared with WebSub) and taking
+     * turns at {@code gate} (shared with the dispatcher).
+     */
+    public static SourcePoller standard(PollerConfig config, HttpFetcher fetcher, HostGate gate, Schedule schedule,
+                                        Clock clock) {
+        return new SourcePoller(FetchChain.standard(fetcher, gate, config.respectRobots(), clock),
                 new AnnouncementFactory(config.futureTolerance(), config.maxTextChars()), schedule,
                 config.seenWindow(), clock);
     }
@@ -89,19 +86,13 @@ public final class SourcePoller {
     public PollOutcome poll(FeedSource source, PollerState state) throws InterruptedException {
         URI url = URI.create(source.url());
         try {
-            String refusal = robots.refusal(source.id(), url, PrivateAccess.of(source));
-            if (refusal != null) {
-                return failure(source, state, refusal, true, null);
-            }
-            FetchResult fetched = gate.call(url.getHost(), () ->
-                    fetcher.fetch(source.id(), url, state.etag(), state.lastModified(), PrivateAccess.of(source)));
+            FetchResult fetched = fetch.proceed(SourceRequest.of(source, url)
+                    .conditional(state.etag(), state.lastModified()));
             if (fetched.notModified()) {
                 return success(source, state, fetched, List.of(), state.status() == PollerState.Status.RECOVERED,
                         null, state.hub(), null, null);
             }
-            ParsedFeed parsed = source.type().isFeed()
-                    ? feedParser.parse(fetched.body(), fetched.contentType())
-                    : htmlParser.listing(fetched.body(), fetched.contentType(), fetched.url(), source.html());
+            ParsedFeed parsed = reader.listing(source, fetched);
             if (parsed.recovered()) {
                 LOG.warn("Source {}: malformed feed, {} items recovered leniently ({})", source.id(),
                         parsed.items().size(), parsed.problem());
@@ -139,21 +130,12 @@ public final class SourcePoller {
     /**
      * The announcement with its article page's text. The link comes from the feed's content, so it gets no more
      * trust than the source's own host has: a private address elsewhere is refused ({@link PrivateAccess}), and the
-     * feed's text is published instead, with one log line.
+     * feed's text is published instead, with one log line, as when robots.txt forbids the page or it fails.
      */
     private Announcement withFullText(FeedSource source, Announcement a) throws InterruptedException {
-        URI article = URI.create(a.url());
-        PrivateAccess access = PrivateAccess.of(source);
         try {
-            String refusal = robots.refusal(source.id(), article, access);
-            if (refusal != null) {
-                LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(), refusal);
-                return a;
-            }
-            FetchResult page = gate.call(article.getHost(), () ->
-                    fetcher.fetch(source.id(), article, null, null, access));
-            String text = htmlParser.articleText(page.body(), page.contentType(), page.url(),
-                    source.html() == null ? null : source.html().articleContent());
+            FetchResult page = fetch.proceed(SourceRequest.of(source, URI.create(a.url())));
+            String text = reader.article(source, page);
             return text == null ? a : factory.withContent(a, text);
         } catch (FetchException e) {
             LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(),
@@ -185,7 +167,7 @@ public final class SourcePoller {
     public PollOutcome pushed(FeedSource source, PollerState state, byte[] body, String contentType)
             throws InterruptedException {
         try {
-            ParsedFeed parsed = feedParser.parse(body, contentType);
+            ParsedFeed parsed = reader.pushed(body, contentType);
             List<Announcement> fresh = fresh(source, state, parsed.items(), URI.create(source.url()));
             Instant now = clock.instant();
             PollerState next = new PollerState(source.id(), state.status(), state.etag(), state.lastModified(),

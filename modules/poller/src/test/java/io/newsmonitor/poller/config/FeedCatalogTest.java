@@ -79,4 +79,23 @@ class FeedCatalogTest {
         assertThatThrownBy(() -> load("feeds:\n  - id: a\n    url: https://a.example/\n    type: json\n"))
                 .hasMessage(file + ": feeds[0].type: unknown source type 'json' (expected rss, atom, auto or html)");
     }
+
+    @Test
+    void aSourceAddedAtRunTimeGetsTheSameDefaultsAsOneOfAFileWithoutDefaults() throws Exception {
+        FeedSource fromFile = load("""
+                feeds:
+                  - id: oecd-ai
+                    url: https://oecd.ai/en/feed
+                    type: rss
+                    interval: 1m
+                """).get(0);
+
+        FeedSource added = FeedCatalog.added("oecd-ai", "https://oecd.ai/en/feed", SourceType.RSS,
+                Duration.ofMinutes(1), null, List.of(), false);
+
+        assertThat(added).isEqualTo(fromFile);
+        assertThat(added.minInterval()).as("never above the interval").isEqualTo(Duration.ofMinutes(1));
+        assertThat(FeedCatalog.added("x", "https://example.org/feed", SourceType.AUTO, null, null, List.of(), false)
+                .interval()).isEqualTo(FeedDefaults.STANDARD.interval());
+    }
 }

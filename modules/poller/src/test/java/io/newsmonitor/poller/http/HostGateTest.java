@@ -54,4 +54,33 @@ class HostGateTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void aPollClaimsItsHostUntilReleasedAndTheGapRunsFromTheRelease() {
+        HostGate gate = new HostGate(Duration.ofSeconds(30));
+
+        assertThat(gate.tryClaim("Example.org")).isTrue();
+        assertThat(gate.tryClaim("example.org")).as("held by the first poll").isFalse();
+        assertThat(gate.tryClaim("other.example")).as("other hosts are free").isTrue();
+        gate.release("example.org");
+
+        assertThat(gate.tryClaim("example.org")).as("within the gap after the release").isFalse();
+    }
+
+    @Test
+    void aHostIsFreeForTheNextPollOnceReleasedWhenThereIsNoGap() {
+        HostGate gate = new HostGate(Duration.ZERO);
+        gate.tryClaim("example.org");
+        gate.release("example.org");
+
+        assertThat(gate.tryClaim("example.org")).isTrue();
+    }
+
+    @Test
+    void aRequestMadeInAnyPollStartsTheGapForTheNextClaim() throws Exception {
+        HostGate gate = new HostGate(Duration.ofSeconds(30));
+        gate.call("example.org", () -> null);
+
+        assertThat(gate.tryClaim("example.org")).as("an article fetched by another poll used the host").isFalse();
+    }
 }

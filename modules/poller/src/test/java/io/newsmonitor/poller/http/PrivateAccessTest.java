@@ -44,4 +44,12 @@ class PrivateAccessTest {
         assertThatThrownBy(() -> new PrivateAccess("intranet.test/path")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PrivateAccess("user@intranet.test")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRefusalNamesWhatTheConfigurationGrants() {
+        assertThat(PrivateAccess.of(source("http://10.0.0.5/feed.xml", false)).grant())
+                .isEqualTo("allowPrivateNetwork is off");
+        assertThat(PrivateAccess.of(source("http://Intranet.Test:8080/feed.xml", true)).grant())
+                .isEqualTo("allowPrivateNetwork covers only intranet.test");
+    }
 }

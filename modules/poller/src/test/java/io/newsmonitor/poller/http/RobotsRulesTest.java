@@ -54,7 +54,7 @@ class RobotsRulesTest {
             server.enqueue("/robots.txt", FixtureResponse.ok("text/plain", "User-agent: newsmonitor\nDisallow: /no\n"));
             HttpFetcher fetcher = new HttpFetcher(new HttpSettings("newsmonitor/test", Duration.ofSeconds(2),
                     Duration.ofSeconds(2), 65536, 3));
-            RobotsPolicy policy = new RobotsPolicy(fetcher, new HostGate(Duration.ZERO), "newsmonitor",
+            RobotsPolicy policy = new RobotsPolicy(FetchChain.of(fetcher, new HostGate(Duration.ZERO)), "newsmonitor",
                     Clock.systemUTC());
 
             PrivateAccess access = PrivateAccess.hostOf(server.url("/"));
@@ -64,8 +64,8 @@ class RobotsRulesTest {
             assertThat(server.requestCount()).as("asked once").isZero();
         }
         try (FixtureServer missing = FixtureServer.start()) {
-            RobotsPolicy policy = new RobotsPolicy(new HttpFetcher(new HttpSettings("t", Duration.ofSeconds(2),
-                    Duration.ofSeconds(2), 65536, 3)), new HostGate(Duration.ZERO), "newsmonitor", Clock.systemUTC());
+            RobotsPolicy policy = new RobotsPolicy(FetchChain.of(new HttpFetcher(new HttpSettings("t",
+                    Duration.ofSeconds(2), Duration.ofSeconds(2), 65536, 3))), "newsmonitor", Clock.systemUTC());
 
             assertThat(policy.allows("s", URI.create(missing.url("/feed.xml")), PrivateAccess.hostOf(missing.url("/"))))
                     .isTrue();

@@ -6,10 +6,10 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.poller.http.FetchChain;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.HttpSettings;
-import io.newsmonitor.poller.http.RobotsPolicy;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
@@ -29,9 +29,8 @@ class SourcePollerAddressTest {
     private final FixtureServer server = FixtureServer.start();
     private final HttpFetcher fetcher = new HttpFetcher(new HttpSettings("newsmonitor-test/1.0",
             Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 3));
-    private final HostGate gate = new HostGate(Duration.ZERO);
-    private final SourcePoller poller = new SourcePoller(fetcher, gate,
-            new RobotsPolicy(fetcher, gate, "newsmonitor", Clock.systemUTC()),
+    private final SourcePoller poller = new SourcePoller(
+            FetchChain.standard(fetcher, new HostGate(Duration.ZERO), true, Clock.systemUTC()),
             new AnnouncementFactory(Duration.ofDays(1), 100_000), new Schedule(new Random(1)), 100, Clock.systemUTC());
 
     @AfterEach

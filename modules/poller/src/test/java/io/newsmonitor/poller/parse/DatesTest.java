@@ -1,4 +1,4 @@
-package io.newsmonitor.poller.normalise;
+package io.newsmonitor.poller.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.newsmonitor.poller.normalise;
+package io.newsmonitor.poller.parse;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
-package io.newsmonitor.poller.runtime;
+package io.newsmonitor.poller.config;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * How a poller instance runs.
@@ -9,8 +10,11 @@ import java.time.Duration;
  * @param instanceId     this instance's id, unique among running instances
  * @param workers        threads fetching and parsing in parallel
  * @param sessionTimeout how long before the group gives a silent instance's sources to the others
- * @param hostGap        least time between the end of one poll of a host and the start of the next
  */
-public record PollerSettings(String groupId, String instanceId, int workers, Duration sessionTimeout,
-                             Duration hostGap) {
+public record PollerSettings(String groupId, String instanceId, int workers, Duration sessionTimeout) {
+
+    /** A new instance id for this process, unless one was configured. */
+    public static String randomInstanceId() {
+        return "poller-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 }
