@@ -32,6 +32,8 @@ final class CopiesAndStories {
     int caught;
     int caughtByThePoller;
     int originalsMistaken;
+    /** Originals the poller held back: another item of their feed has their URL. */
+    int originalsHeldBack;
     int outdated;
     int sameEventPairs;
     int sameEventPairsGrouped;
@@ -68,6 +70,8 @@ final class CopiesAndStories {
                     missedCopies.add(item.id() + (d == null ? "" : " (taken for a copy of "
                             + output.itemOfId().get(d.duplicateOf()) + ")"));
                 }
+            } else if (output.notPublished().containsKey(item.id())) {
+                originalsHeldBack++;
             } else if (d != null) {
                 originalsMistaken++;
                 mistakenOriginals.add(item.id() + " (" + d.match() + " " + d.similarity() + " of "

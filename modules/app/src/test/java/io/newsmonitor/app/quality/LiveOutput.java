@@ -20,6 +20,7 @@ import java.util.Map;
  * @param notPublished per item id the poller did not publish, the items sharing its identity (URL within a feed)
  * @param alerts       every alert raised
  * @param aggregates   per aggregate ({@code actors}, {@code themes}, ...), the latest count of each key
+ * @param window       the sink's {@code sink.aggregates.window}
  * @param maxTextChars the processor's {@code processor.maxTextChars}
  * @param taxonomy     the taxonomy version the processor classified with
  * @param steps        how many release steps the run took
@@ -28,8 +29,8 @@ import java.util.Map;
 record LiveOutput(LabelledSet set, Map<String, Announcement> raw, Map<String, ClassifiedAnnouncement> firstSeen,
                   Map<String, Duplicate> duplicates, Map<String, String> itemOfId,
                   Map<String, List<String>> notPublished, List<Alert> alerts,
-                  Map<String, Map<String, Long>> aggregates, int maxTextChars, String taxonomy, int steps,
-                  Duration elapsed) {
+                  Map<String, Map<String, Long>> aggregates, Duration window, int maxTextChars, String taxonomy,
+                  int steps, Duration elapsed) {
 
     /** The item's classification, first seen or copy, or {@code null} when it has none. */
     ClassifiedAnnouncement classification(SampleAnnouncement item) {

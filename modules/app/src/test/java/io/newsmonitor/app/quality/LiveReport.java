@@ -31,9 +31,11 @@ final class LiveReport {
 
     private String render() {
         md.append("# Classification quality on the live path\n\n")
-                .append("Each set served as RSS 2.0 and Atom feeds by a local HTTP server, polled by the poller, ")
-                .append("classified, deduplicated and grouped by the processor, alerted and counted by the sink, on ")
-                .append("a real broker; taxonomy ").append(sets.get(0).output().taxonomy()).append(".\n\n");
+                .append("Each set served as RSS 2.0 and Atom feeds by local HTTP servers, released in publication ")
+                .append("order in steps of ").append(ReleasePlan.POLL_INTERVAL.toMinutes()).append(" min, polled by ")
+                .append("the poller, classified, deduplicated and grouped by the processor, alerted and counted by ")
+                .append("the sink, on a real broker; taxonomy ").append(sets.get(0).output().taxonomy())
+                .append(". Items of the `test` set are named by id only.\n\n");
         summary();
         perLanguage();
         perTheme();
@@ -72,7 +74,9 @@ final class LiveReport {
         row("syndicated copies caught", s -> s.copiesStories().caught + " of " + s.copiesStories().copies
                 + (s.copiesStories().caughtByThePoller > 0
                 ? " (" + s.copiesStories().caughtByThePoller + " by the poller: same URL)" : ""));
-        row("originals mistaken for copies", s -> String.valueOf(s.copiesStories().originalsMistaken));
+        row("originals mistaken for copies", s -> s.copiesStories().originalsMistaken
+                + (s.copiesStories().originalsHeldBack > 0
+                ? " (and " + s.copiesStories().originalsHeldBack + " held back by the poller: same URL)" : ""));
         row("`OUTDATED` (older than the deduplicator's memory)", s -> String.valueOf(s.copiesStories().outdated));
         row("same-event pairs grouped into one story", s -> s.copiesStories().sameEventPairsGrouped + " of "
                 + s.copiesStories().sameEventPairs + share(s.copiesStories().sameEventPairsGrouped,
@@ -136,6 +140,8 @@ final class LiveReport {
             list("Not published by the poller (same URL as another item of the same feed)",
                     new TreeMap<>(s.output().notPublished()).entrySet().stream()
                             .map(e -> e.getKey() + " (shares its URL with " + e.getValue() + ")").toList());
+            list("Aggregate records the sink counted otherwise than the classified records call for",
+                    s.sink().aggregateMismatches);
             list("Unaccounted for", s.output().set().items().stream()
                     .filter(item -> !s.output().accountedFor(item)).map(SampleAnnouncement::id).toList());
             list("Body dropped on the live path, kept on the direct path", s.text().bodiesDropped);

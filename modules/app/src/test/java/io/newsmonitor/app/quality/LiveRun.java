@@ -25,12 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Runs one labelled set through the live path on a real broker: its items served as feeds by local HTTP servers
@@ -66,6 +61,7 @@ final class LiveRun {
             Pipeline.prepare(config, true);
             try (TopicCollector collector = new TopicCollector(broker.bootstrapServers(), topics,
                     Aggregate.topicNames());
+                 PipelineProgress progress = new PipelineProgress(broker.bootstrapServers());
                  Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class))) {
                 for (int end : steps) {
                     released.set(end);
@@ -77,8 +73,9 @@ final class LiveRun {
                         .until(() -> collector.classified.size() + collector.duplicates.size()
                                 >= collector.raw.size());
                 await("the sink caught up").atMost(DRAIN_DEADLINE).pollInterval(CHECK)
-                        .until(() -> caughtUp(broker.bootstrapServers(), config.sink().applicationId(),
-                                collector.lastOffsets(topics.classified().name())));
+                        .until(() -> progress.caughtUp(config.sink().applicationId(), topics.classified().name()));
+                await("the sink's transactions settled").atMost(DRAIN_DEADLINE).pollInterval(CHECK)
+                        .until(() -> progress.settled(collector.topicNames()));
                 long turn = collector.turn();
                 await("alerts and aggregates read").atMost(DRAIN_DEADLINE).pollInterval(CHECK)
                         .until(() -> collector.drainedAfter(turn));
@@ -131,18 +128,7 @@ final class LiveRun {
         }
         String taxonomy = collector.classified.isEmpty() ? "none" : collector.classified.get(0).taxonomyVersion();
         return new LiveOutput(set, raw, firstSeen, duplicates, itemOfId, notPublished, List.copyOf(collector.alerts),
-                aggregates, config.processor().maxTextChars(), taxonomy, steps, elapsed);
-    }
-
-    /** Whether the sink's committed position is past every classified record read so far. */
-    private static boolean caughtUp(String bootstrapServers, String group, Map<TopicPartition, Long> lastOffsets)
-            throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            return lastOffsets.entrySet().stream().allMatch(last -> committed.get(last.getKey()) != null
-                    && committed.get(last.getKey()).offset() > last.getValue());
-        }
+                aggregates, config.sink().window(), config.processor().maxTextChars(), taxonomy, steps, elapsed);
     }
 
     private static Path configDir(Path temp, String prefix, String feeds) {

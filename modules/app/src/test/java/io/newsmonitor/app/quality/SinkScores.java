@@ -1,13 +1,19 @@
 package io.newsmonitor.app.quality;
 
 import io.newsmonitor.model.Alert;
+import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.samples.SampleAnnouncement;
 import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.topics.PublicationTimeExtractor;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +32,8 @@ final class SinkScores {
     int alertsOnOtherEvents;
     /** Per aggregate: the sum of the counts on its topic, from the classified records, from the labels (-1: none). */
     final Map<Aggregate, long[]> aggregates = new EnumMap<>(Aggregate.class);
+    /** Every aggregate record whose count differs from what the classified records call for. */
+    final List<String> aggregateMismatches = new ArrayList<>();
 
     SinkScores(LiveOutput output) {
         Map<String, SampleAnnouncement> byId = output.set().items().stream()
@@ -50,14 +58,41 @@ final class SinkScores {
         cooperationEvents = events.size();
         cooperationEventsAlerted = alerted.size();
         for (Aggregate aggregate : Aggregate.values()) {
-            long onTopic = output.aggregates().getOrDefault(aggregate.topicName(), Map.of())
-                    .values().stream().mapToLong(Long::longValue).sum();
-            long fromRecords = output.firstSeen().values().stream()
-                    .mapToLong(c -> aggregate.keysOf(c).size()).sum();
+            Map<String, Long> onTopic = output.aggregates().getOrDefault(aggregate.topicName(), Map.of());
+            Map<String, Long> expected = expectedCounts(aggregate, output);
+            Set<String> keys = new TreeSet<>(expected.keySet());
+            keys.addAll(onTopic.keySet());
+            for (String key : keys) {
+                long counted = onTopic.getOrDefault(key, 0L);
+                long owed = expected.getOrDefault(key, 0L);
+                if (counted != owed) {
+                    aggregateMismatches.add(aggregate.topicName() + " " + key + ": " + counted + " on the topic, "
+                            + owed + " from the records");
+                }
+            }
             long fromLabels = aggregate == Aggregate.PAIRS ? -1
                     : originals.stream().mapToLong(item -> labelled(aggregate, item)).sum();
-            aggregates.put(aggregate, new long[] {onTopic, fromRecords, fromLabels});
+            aggregates.put(aggregate, new long[] {sum(onTopic), sum(expected), fromLabels});
         }
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The count the sink owes each {@code <key>@<window start>} record: the classified records' keys, in windows of
+     * their publication time.
+     */
+    private static Map<String, Long> expectedCounts(Aggregate aggregate, LiveOutput output) {
+        long window = output.window().toMillis();
+        Map<String, Long> counts = new HashMap<>();
+        for (ClassifiedAnnouncement c : output.firstSeen().values()) {
+            long published = PublicationTimeExtractor.eventTime(c.publishedAt(), c.fetchedAt(), -1);
+            Instant start = Instant.ofEpochMilli(published - Math.floorMod(published, window));
+            aggregate.keysOf(c).forEach(key -> counts.merge(key + "@" + start, 1L, Long::sum));
+        }
+        return counts;
     }
 
     /** How many keys the labels give an item in an aggregate (the labels do not list pairs). */

@@ -42,7 +42,6 @@ final class TopicCollector implements AutoCloseable {
     final Map<String, Map<String, Long>> aggregates = new ConcurrentHashMap<>();
 
     private final Map<String, Topic<String, ?>> topics = new HashMap<>();
-    private final Map<TopicPartition, Long> lastOffsets = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong turns = new AtomicLong();
     /** The last loop turn that found every partition read to its end. */
@@ -84,7 +83,6 @@ final class TopicCollector implements AutoCloseable {
     }
 
     private void keep(ConsumerRecord<String, byte[]> record) {
-        lastOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset());
         Topic<String, ?> topic = topics.get(record.topic());
         Object value = record.value() == null ? null
                 : topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
@@ -101,6 +99,11 @@ final class TopicCollector implements AutoCloseable {
         }
     }
 
+    /** The topics read. */
+    Set<String> topicNames() {
+        return topics.keySet();
+    }
+
     /** The loop turn under way, to ask {@link #drainedAfter(long)} later. */
     long turn() {
         return turns.get();
@@ -109,17 +112,6 @@ final class TopicCollector implements AutoCloseable {
     /** Whether a loop turn that started after {@code turn} found every partition read to its end. */
     boolean drainedAfter(long turn) {
         return drainedTurn.get() > turn;
-    }
-
-    /** The offset of the last record read from each partition of a topic. */
-    Map<TopicPartition, Long> lastOffsets(String topic) {
-        Map<TopicPartition, Long> of = new HashMap<>();
-        lastOffsets.forEach((partition, offset) -> {
-            if (partition.topic().equals(topic)) {
-                of.put(partition, offset);
-            }
-        });
-        return of;
     }
 
     @Override
