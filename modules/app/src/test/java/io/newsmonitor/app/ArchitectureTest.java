@@ -1,9 +1,13 @@
 package io.newsmonitor.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -73,6 +77,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.newsmonitor." + role + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(packages)
                 .check(PRODUCTION);
+    }
+
+    @Test
+    void appReachesEachRoleOnlyThroughItsFacadeAndItsSettings() {
+        DescribedPredicate<JavaClass> roleInternals = resideInAnyPackage("io.newsmonitor.poller..",
+                "io.newsmonitor.processor..", "io.newsmonitor.sink..")
+                .and(not(resideInAnyPackage("io.newsmonitor.poller", "io.newsmonitor.poller.config",
+                        "io.newsmonitor.processor", "io.newsmonitor.processor.config",
+                        "io.newsmonitor.sink", "io.newsmonitor.sink.config")));
+        noClasses().that().resideInAPackage("io.newsmonitor.app..")
+                .should().dependOnClassesThat(roleInternals.as("a role's internals"))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void thePackagesOfEachRoleDependOnEachOtherWithoutCircles() {
+        for (String role : List.of("poller", "processor", "sink")) {
+            slices().matching("io.newsmonitor." + role + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
+        }
     }
 
     @Test

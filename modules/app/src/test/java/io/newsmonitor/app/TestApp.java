@@ -4,18 +4,23 @@ import io.newsmonitor.testkit.TestConfigDir;
 import java.nio.file.Path;
 
 /** A configuration directory for app tests: unique topics, groups and state, the project's dictionaries. */
-final class TestApp {
+public final class TestApp {
 
     private TestApp() {
     }
 
     /** Writes {@code newsmonitor.yaml}, the given sources and subscriptions, and returns the directory. */
     static Path configDir(Path temp, String prefix, String feeds, String subscriptions) {
+        return configDir(temp, prefix, 2, feeds, subscriptions);
+    }
+
+    /** {@link #configDir(Path, String, String, String)} with topics of {@code partitions} partitions. */
+    public static Path configDir(Path temp, String prefix, int partitions, String feeds, String subscriptions) {
         Path dir = TestConfigDir.withDictionaries(temp.resolve("config"));
         TestConfigDir.write(dir, "newsmonitor.yaml", """
                 kafka:
                   topicPrefix: %1$s
-                  partitions: 2
+                  partitions: %3$d
                 poller:
                   groupId: %1$s-poller
                   hostGap: 0s
@@ -27,7 +32,7 @@ final class TestApp {
                   stateDir: %2$s
                 monitoring:
                   port: 0
-                """.formatted(prefix, temp.resolve("state")));
+                """.formatted(prefix, temp.resolve("state"), partitions));
         TestConfigDir.write(dir, "feeds.yaml", feeds);
         TestConfigDir.write(dir, "subscriptions.yaml", subscriptions);
         return dir;

@@ -1,5 +1,8 @@
 package io.newsmonitor.samples;
 
+import static io.newsmonitor.samples.FeedDocuments.escape;
+import static io.newsmonitor.samples.FeedDocuments.paragraphs;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmonitor.model.FeedSource;
@@ -13,8 +16,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class SampleServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleServer.class);
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int FEED_SIZE = 20;
 
     /** One demo source: a corpus source in one format, at its own address. */
@@ -180,10 +180,11 @@ public final class SampleServer implements AutoCloseable {
                 return;
             }
             switch (path) {
-                case "/feed.rss" -> respond(exchange, 200, "application/rss+xml; charset=utf-8", rss(source, items),
-                        etag);
+                case "/feed.rss" -> respond(exchange, 200, "application/rss+xml; charset=utf-8",
+                        FeedDocuments.rss(source.corpusSource(), "http://" + source.host() + "/", items), etag);
                 case "/feed.atom" -> respond(exchange, 200, "application/atom+xml; charset=utf-8",
-                        atom(source, items), etag);
+                        FeedDocuments.atom(source.corpusSource(), "urn:newsmonitor:sample:" + source.id(), items),
+                        etag);
                 case "/press/" -> respond(exchange, 200, "text/html; charset=utf-8", listing(source, items), etag);
                 default -> respond(exchange, 404, "text/plain", "not found", null);
             }
@@ -203,72 +204,24 @@ public final class SampleServer implements AutoCloseable {
         }
     }
 
-    private static String rss(Source source, List<SampleAnnouncement> items) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
-                + "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>")
-                .append("<title>").append(esc(source.corpusSource())).append("</title>")
-                .append("<link>http://").append(source.host()).append("/</link><description>Sample source")
-                .append("</description>");
-        for (SampleAnnouncement a : items) {
-            xml.append("<item><title>").append(esc(a.title())).append("</title><link>").append(esc(a.url()))
-                    .append("</link><guid isPermaLink=\"false\">urn:newsmonitor:sample:").append(a.id())
-                    .append("</guid><pubDate>").append(RFC_1123.format(a.publishedAt())).append("</pubDate>")
-                    .append("<description>").append(esc(a.summary())).append("</description>")
-                    .append("<content:encoded>").append(esc(paragraphs(a.content()))).append("</content:encoded>")
-                    .append("</item>");
-        }
-        return xml.append("</channel></rss>").toString();
-    }
-
-    private static String atom(Source source, List<SampleAnnouncement> items) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed "
-                + "xmlns=\"http://www.w3.org/2005/Atom\"><title>").append(esc(source.corpusSource()))
-                .append("</title><id>urn:newsmonitor:sample:").append(source.id()).append("</id><updated>")
-                .append(items.isEmpty() ? "2025-01-01T00:00:00Z" : items.get(0).publishedAt()).append("</updated>");
-        for (SampleAnnouncement a : items) {
-            xml.append("<entry><title>").append(esc(a.title())).append("</title><link rel=\"alternate\" href=\"")
-                    .append(esc(a.url())).append("\"/><id>urn:newsmonitor:sample:").append(a.id())
-                    .append("</id><published>").append(a.publishedAt()).append("</published><updated>")
-                    .append(a.publishedAt()).append("</updated><summary>").append(esc(a.summary()))
-                    .append("</summary><content type=\"html\">").append(esc(paragraphs(a.content())))
-                    .append("</content></entry>");
-        }
-        return xml.append("</feed>").toString();
-    }
-
     private static String listing(Source source, List<SampleAnnouncement> items) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-                .append(esc(source.corpusSource())).append(" – communiqués</title></head><body><nav>Accueil · "
+                .append(escape(source.corpusSource())).append(" – communiqués</title></head><body><nav>Accueil · "
                         + "Presse · Contact</nav><main><h1>Communiqués de presse</h1>");
         for (SampleAnnouncement a : items) {
             html.append("<article class=\"news-item\"><a class=\"news-link\" href=\"/press/").append(a.id())
-                    .append(".html\"><h3 class=\"news-title\">").append(esc(a.title())).append("</h3></a><time ")
+                    .append(".html\"><h3 class=\"news-title\">").append(escape(a.title())).append("</h3></a><time ")
                     .append("datetime=\"").append(a.publishedAt()).append("\">").append(a.publishedAt())
-                    .append("</time><p class=\"news-summary\">").append(esc(a.summary())).append("</p></article>");
+                    .append("</time><p class=\"news-summary\">").append(escape(a.summary())).append("</p></article>");
         }
         return html.append("</main><footer>© sample source</footer></body></html>").toString();
     }
 
     private static String article(SampleAnnouncement a) {
-        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + esc(a.title()) + "</title></head>"
-                + "<body><header><nav>Accueil · Presse · Contact</nav></header><h1>" + esc(a.title()) + "</h1>"
-                + "<div class=\"article-body\"><p>" + esc(a.summary()) + "</p>" + paragraphs(a.content()) + "</div>"
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(a.title()) + "</title></head>"
+                + "<body><header><nav>Accueil · Presse · Contact</nav></header><h1>" + escape(a.title()) + "</h1>"
+                + "<div class=\"article-body\"><p>" + escape(a.summary()) + "</p>" + paragraphs(a.content()) + "</div>"
                 + "<footer>Mentions légales · Plan du site</footer></body></html>";
-    }
-
-    private static String paragraphs(String text) {
-        StringBuilder html = new StringBuilder();
-        for (String p : text.split("\\n\\s*\\n")) {
-            if (!p.isBlank()) {
-                html.append("<p>").append(esc(p.strip())).append("</p>");
-            }
-        }
-        return html.toString();
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 
     @Override

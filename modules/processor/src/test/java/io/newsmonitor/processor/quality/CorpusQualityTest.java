@@ -11,6 +11,7 @@ import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.processor.topology.TopologyFixture;
 import io.newsmonitor.samples.SampleAnnouncement;
 import io.newsmonitor.samples.SampleCorpus;
+import io.newsmonitor.testkit.quality.Scores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

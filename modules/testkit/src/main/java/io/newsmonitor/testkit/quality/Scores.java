@@ -1,17 +1,17 @@
-package io.newsmonitor.processor.quality;
+package io.newsmonitor.testkit.quality;
 
 import java.util.Locale;
 import java.util.Set;
 
-/** Precision, recall and F1 counts for one label. */
-final class Scores {
+/** Precision, recall and F1 counts for one label, shared by the quality tests of the processor and of the live path. */
+public final class Scores {
 
     private int truePositives;
     private int falsePositives;
     private int falseNegatives;
 
     /** Counts one document's expected and predicted label sets. */
-    void add(Set<String> expected, Set<String> predicted) {
+    public void add(Set<String> expected, Set<String> predicted) {
         for (String p : predicted) {
             if (expected.contains(p)) {
                 truePositives++;
@@ -27,29 +27,29 @@ final class Scores {
     }
 
     /** Counts one document's yes/no decision. */
-    void add(boolean expected, boolean predicted) {
+    public void add(boolean expected, boolean predicted) {
         add(expected ? Set.of("yes") : Set.of(), predicted ? Set.of("yes") : Set.of());
     }
 
-    double precision() {
+    public double precision() {
         return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
     }
 
-    double recall() {
+    public double recall() {
         return truePositives + falseNegatives == 0 ? 1.0 : (double) truePositives / (truePositives + falseNegatives);
     }
 
-    double f1() {
+    public double f1() {
         double p = precision();
         double r = recall();
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    int support() {
+    public int support() {
         return truePositives + falseNegatives;
     }
 
-    String row(String label) {
+    public String row(String label) {
         return String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d | %d | %d |", label, precision(), recall(),
                 f1(), truePositives, falsePositives, falseNegatives);
     }

@@ -1,0 +1,92 @@
+package io.newsmonitor.app.quality;
+
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ActorType;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Evidence;
+import io.newsmonitor.samples.SampleAnnouncement;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Whether the organisations a text names were found. The labels give each organisation an id (the id of
+ * {@code config/actors.yaml} when it is there, a new one otherwise) and, in the held-out corpus, its name as the text
+ * writes it. A labelled organisation is found when an organisation or group actor of the output has its id, or when
+ * the name as written and the actor's display name or one of its matched terms are the same words (case, accents and
+ * punctuation aside), or one holds the other as whole words and the shorter has at least
+ * {@value #CONTAINED_MIN_CHARS} characters ("KI-Bundesverband" and "KI Bundesverband e.V."; not "EU" in "EU AI
+ * Office").
+ */
+final class OrgMatcher {
+
+    private static final int CONTAINED_MIN_CHARS = 5;
+    private static final Set<ActorType> ORGANISATION_TYPES = Set.of(ActorType.ORGANISATION, ActorType.GROUP);
+
+    /**
+     * One item's organisations.
+     *
+     * @param labelled  how many the labels name
+     * @param byId      found by id
+     * @param byName    found by name only
+     * @param unmatched organisation actors of the output that match no labelled organisation
+     */
+    record Result(int labelled, int byId, int byName, int unmatched) {
+    }
+
+    private OrgMatcher() {
+    }
+
+    static Result match(SampleAnnouncement item, ClassifiedAnnouncement c) {
+        List<ActorMention> detected = c.actors().stream().filter(a -> ORGANISATION_TYPES.contains(a.type())).toList();
+        Map<String, Set<String>> namesOf = detected.stream().collect(Collectors.toMap(ActorMention::id,
+                a -> names(a, c.evidence())));
+        Set<String> matchedActors = new HashSet<>();
+        int byId = 0;
+        int byName = 0;
+        for (String org : item.expect().organisations()) {
+            if (namesOf.containsKey(org)) {
+                byId++;
+                matchedActors.add(org);
+                continue;
+            }
+            String written = normalise(item.expect().orgNames().getOrDefault(org, ""));
+            List<String> sameName = namesOf.entrySet().stream()
+                    .filter(e -> !written.isEmpty() && e.getValue().stream().anyMatch(n -> sameWords(written, n)))
+                    .map(Map.Entry::getKey).toList();
+            if (!sameName.isEmpty()) {
+                byName++;
+                matchedActors.addAll(sameName);
+            }
+        }
+        int unmatched = (int) detected.stream().filter(a -> a.type() == ActorType.ORGANISATION)
+                .filter(a -> !matchedActors.contains(a.id())).count();
+        return new Result(item.expect().organisations().size(), byId, byName, unmatched);
+    }
+
+    private static Set<String> names(ActorMention actor, List<Evidence> evidence) {
+        Set<String> names = new HashSet<>();
+        names.add(normalise(actor.name()));
+        evidence.stream().filter(e -> e.kind().equals("actor") && e.id().equals(actor.id()))
+                .forEach(e -> names.add(normalise(e.term())));
+        return names;
+    }
+
+    private static boolean sameWords(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        return shorter.length() >= CONTAINED_MIN_CHARS && (" " + longer + " ").contains(" " + shorter + " ");
+    }
+
+    static String normalise(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}
