@@ -21,10 +21,11 @@ import java.util.Set;
 public final class FeedCatalog {
 
     private static final Set<String> TOP = Set.of("version", "defaults", "feeds");
+    private static final String ALLOW_PRIVATE = "allowPrivateNetwork";
     private static final Set<String> DEFAULTS = Set.of("interval", "minInterval", "maxInterval", "adaptive",
-            "fullText", "allowPrivateNetwork");
+            "fullText", ALLOW_PRIVATE);
     private static final Set<String> SOURCE = Set.of("id", "name", "url", "type", "interval", "minInterval",
-            "maxInterval", "adaptive", "language", "tags", "enabled", "fullText", "allowPrivateNetwork", "confirmed",
+            "maxInterval", "adaptive", "language", "tags", "enabled", "fullText", ALLOW_PRIVATE, "confirmed",
             "evidence", "html");
     private static final Set<String> HTML = Set.of("listing", "article");
     private static final Set<String> LISTING = Set.of("item", "link", "title", "date", "summary");
@@ -42,6 +43,11 @@ public final class FeedCatalog {
     public static List<FeedSource> read(ConfigNode root) {
         root.allowOnly(TOP);
         ConfigNode defaults = root.child("defaults");
+        if (defaults != null && defaults.bool(ALLOW_PRIVATE, false)) {
+            throw new ConfigException(defaults.file(), defaults.path() + "." + ALLOW_PRIVATE,
+                    "cannot be true for every source: trust in the local network is given source by source; set it "
+                            + "on each source that needs it");
+        }
         FeedDefaults d = defaults == null ? FeedDefaults.STANDARD : defaults(defaults.allowOnly(DEFAULTS));
         List<FeedSource> sources = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -67,7 +73,7 @@ public final class FeedCatalog {
         FeedDefaults d = FeedDefaults.STANDARD;
         Duration every = interval == null ? d.interval() : interval;
         return new FeedSource(id, id, url, type, every, d.minFor(every), d.maxFor(every), d.adaptive(), language,
-                tags, true, fullText, d.allowPrivateNetwork(), null);
+                tags, true, fullText, false, null);
     }
 
     private static FeedDefaults defaults(ConfigNode node) {
@@ -75,8 +81,7 @@ public final class FeedCatalog {
         return new FeedDefaults(node.duration("interval", standard.interval()),
                 node.duration("minInterval", standard.minInterval()),
                 node.duration("maxInterval", standard.maxInterval()), node.bool("adaptive", standard.adaptive()),
-                node.bool("fullText", standard.fullText()),
-                node.bool("allowPrivateNetwork", standard.allowPrivateNetwork()));
+                node.bool("fullText", standard.fullText()));
     }
 
     private static FeedSource source(ConfigNode entry, FeedDefaults d) {
@@ -101,7 +106,7 @@ public final class FeedCatalog {
         try {
             return new FeedSource(id, entry.string("name", id), url, type, interval, min, max,
                     entry.bool("adaptive", d.adaptive()), entry.string("language", null), entry.strings("tags"),
-                    entry.bool("enabled", true), fullText, entry.bool("allowPrivateNetwork", d.allowPrivateNetwork()),
+                    entry.bool("enabled", true), fullText, entry.bool(ALLOW_PRIVATE, false),
                     html);
         } catch (InvalidFieldException e) {
             throw new ConfigException(entry.file(), entry.path() + "." + e.field(), e.problem(), e);

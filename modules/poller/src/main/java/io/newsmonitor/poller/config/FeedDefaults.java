@@ -11,14 +11,16 @@ import java.time.Duration;
  * @param maxInterval         longest interval the adaptive schedule (and back-off) may lengthen to
  * @param adaptive            whether the interval adapts to how often the source publishes
  * @param fullText            whether each article page is fetched for the whole text
- * @param allowPrivateNetwork whether the source's own host may be at a non-public address
+ *
+ * <p>{@code allowPrivateNetwork} has no default: trust in the local network is given source by source, on the
+ * source that needs it, never to every source of a file at once.
  */
 public record FeedDefaults(Duration interval, Duration minInterval, Duration maxInterval, boolean adaptive,
-                           boolean fullText, boolean allowPrivateNetwork) {
+                           boolean fullText) {
 
     /** The defaults when none are configured. */
     public static final FeedDefaults STANDARD = new FeedDefaults(Duration.ofMinutes(15), Duration.ofMinutes(2),
-            Duration.ofHours(6), true, false, false);
+            Duration.ofHours(6), true, false);
 
     /** The least interval of a source polled every {@code sourceInterval}: the default, but never above it. */
     public Duration minFor(Duration sourceInterval) {

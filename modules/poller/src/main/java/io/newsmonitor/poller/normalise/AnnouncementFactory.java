@@ -51,7 +51,7 @@ public final class AnnouncementFactory {
     public Announcement create(FeedSource source, FeedItem item, URI base, Instant fetchedAt) {
         String url = Urls.canonical(item.link(), base);
         String guid = item.guid() == null || item.guid().isBlank() ? null : item.guid().strip();
-        String title = Texts.clean(item.title());
+        String title = Texts.line(item.title());
         if (url == null && guid != null) {
             url = Urls.canonical(guid, base);
         }
@@ -71,10 +71,11 @@ public final class AnnouncementFactory {
                 source.language(), published, fetchedAt, source.tags());
     }
 
-    /** The announcement with the article page's text as its content, capped like any content. */
-    public Announcement withContent(Announcement a, String content) {
+    /** The announcement with the article page's text as its content, cleaned and capped like any content. */
+    public Announcement withContent(Announcement a, String contentMarkup) {
         return new Announcement(a.id(), a.sourceId(), a.url(), a.guid(), a.title(), a.summary(),
-                capped(content, maxTextChars), a.language(), a.publishedAt(), a.fetchedAt(), a.tags());
+                capped(Texts.clean(contentMarkup), maxTextChars), a.language(), a.publishedAt(), a.fetchedAt(),
+                a.tags());
     }
 
     /** {@code text} cut at the last word boundary before {@code max} characters, ended with "…", when longer. */

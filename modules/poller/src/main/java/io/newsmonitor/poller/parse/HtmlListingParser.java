@@ -60,10 +60,11 @@ public final class HtmlListingParser {
     }
 
     /**
-     * The main text of an article page: the configured content selector, else the page's {@code article} or
-     * {@code main} element, else its body without navigation, header, footer and asides. {@code null} when empty.
+     * The markup of an article page's main text: the configured content selector, else the page's {@code article}
+     * or {@code main} element, else its body without navigation, header, footer and asides. Markup rather than text,
+     * so that its paragraphs survive into the announcement. {@code null} when it holds no text.
      */
-    public String articleText(byte[] body, String contentType, URI url, String contentSelector) {
+    public String articleMarkup(byte[] body, String contentType, URI url, String contentSelector) {
         Document doc = document(body, contentType, url);
         doc.select("script, style, noscript, nav, header, footer, aside, form, template").remove();
         Element content = contentSelector == null ? null : doc.selectFirst(contentSelector);
@@ -73,8 +74,7 @@ public final class HtmlListingParser {
         if (content == null) {
             content = doc.body();
         }
-        String text = content == null ? "" : content.text().strip();
-        return text.isEmpty() ? null : text;
+        return content == null || content.text().isBlank() ? null : content.html();
     }
 
     private static Document document(byte[] body, String contentType, URI url) {

@@ -24,9 +24,12 @@ public final class PageReader {
         return feedParser.parse(body, contentType);
     }
 
-    /** The main text of an article page, with the source's content selector if it has one; {@code null} if empty. */
+    /**
+     * The markup of an article page's main text, with the source's content selector if it has one; {@code null} if it
+     * holds no text.
+     */
     public String article(FeedSource source, FetchResult page) {
-        return htmlParser.articleText(page.body(), page.contentType(), page.url(),
+        return htmlParser.articleMarkup(page.body(), page.contentType(), page.url(),
                 source.html() == null ? null : source.html().articleContent());
     }
 }

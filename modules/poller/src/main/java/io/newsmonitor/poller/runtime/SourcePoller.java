@@ -135,8 +135,8 @@ public final class SourcePoller {
     private Announcement withFullText(FeedSource source, Announcement a) throws InterruptedException {
         try {
             FetchResult page = fetch.proceed(SourceRequest.of(source, URI.create(a.url())));
-            String text = reader.article(source, page);
-            return text == null ? a : factory.withContent(a, text);
+            String markup = reader.article(source, page);
+            return markup == null ? a : factory.withContent(a, markup);
         } catch (FetchException e) {
             LOG.warn("Source {}: article page not fetched, publishing the feed's text: {}", source.id(),
                     e.getMessage());

@@ -81,6 +81,21 @@ class FeedCatalogTest {
     }
 
     @Test
+    void trustInTheLocalNetworkIsGivenSourceBySourceNeverAsADefault() throws Exception {
+        String file = dir.resolve("feeds.yaml").toString();
+        assertThatThrownBy(() -> load("defaults:\n  allowPrivateNetwork: true\nfeeds:\n  - id: a\n"
+                + "    url: https://a.example/\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": defaults.allowPrivateNetwork: cannot be true for every source: trust in the "
+                        + "local network is given source by source; set it on each source that needs it");
+
+        List<FeedSource> sources = load("feeds:\n  - id: a\n    url: http://10.0.0.5/feed\n"
+                + "    allowPrivateNetwork: true\n  - id: b\n    url: https://b.example/\n");
+
+        assertThat(sources).extracting(FeedSource::allowPrivateNetwork).containsExactly(true, false);
+    }
+
+    @Test
     void aSourceAddedAtRunTimeGetsTheSameDefaultsAsOneOfAFileWithoutDefaults() throws Exception {
         FeedSource fromFile = load("""
                 feeds:

@@ -20,8 +20,21 @@ class TextsTest {
     }
 
     @Test
-    void blockElementsSeparateWords() {
-        assertThat(Texts.clean("<p>KI</p><p>Dialog</p>Bericht<br/>übergeben")).isEqualTo("KI Dialog Bericht übergeben");
+    void blockElementsMakeOneParagraphPerLineAndTheMarkupsOwnLineBreaksAreSpaces() {
+        assertThat(Texts.clean("<p>KI-Dialog\n  zwischen Berlin\r\nund Paris</p>\n<p>Bericht<br/>übergeben</p>"
+                + "<ul><li>eins</li><li>zwei</li></ul>"))
+                .isEqualTo("KI-Dialog zwischen Berlin und Paris\nBericht\nübergeben\neins\nzwei");
+    }
+
+    @Test
+    void inPlainTextABlankLineEndsAParagraphAndAHardWrapIsASpace() {
+        assertThat(Texts.clean("France and Albania sign\nan AI roadmap.\r\n \r\nFollow us &amp; share"))
+                .isEqualTo("France and Albania sign an AI roadmap.\nFollow us & share");
+    }
+
+    @Test
+    void aTitleIsOneLine() {
+        assertThat(Texts.line("<h1>Accord</h1><p>IA</p>")).isEqualTo("Accord IA");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.processor.dedup.Anchors;
 import io.newsmonitor.processor.dedup.Candidate;
 import io.newsmonitor.processor.dedup.Fingerprint;
 import io.newsmonitor.processor.dedup.MinHash;
@@ -96,7 +97,7 @@ public final class AnnouncementAnalyzer {
         long eventTime = PublicationTimeExtractor.eventTime(a.publishedAt(), a.fetchedAt(), a.fetchedAt() == null
                 ? clock.millis() : a.fetchedAt().toEpochMilli());
         return new Fingerprint(exact, shingles, shingleHash.signature(shingles),
-                wordHash.signature(MinHash.hashes(words)), salient(c), eventTime);
+                wordHash.signature(MinHash.hashes(words)), salient(c), Anchors.of(c.text(), cleaned.titleLength(), c.evidence()), eventTime);
     }
 
     /** The cooperation parties, else the countries, groups and organisations. */

@@ -12,8 +12,9 @@ import java.util.List;
  * @param words     MinHash signature of the body's content words (story similarity)
  * @param salient   sorted ids of the salient actors: the cooperation parties, else the countries, groups and
  *                  organisations
+ * @param anchors   the names and figures of title and body that say which event it reports ({@link Anchors})
  * @param eventTime publication time, or fetch time when unknown, in epoch milliseconds
  */
 public record Fingerprint(List<String> exactKeys, long[] shingles, int[] signature, int[] words, List<String> salient,
-                          long eventTime) {
+                          List<String> anchors, long eventTime) {
 }

@@ -15,7 +15,13 @@ import java.util.List;
  * @param themes    its theme ids
  * @param language  its language
  * @param salient   its salient actors
+ * @param anchors   its anchors ({@link Anchors}); empty when remembered by a version that had none
  */
 public record Remembered(String id, String storyId, long eventTime, long[] shingles, int[] words,
-                         List<String> actors, List<String> themes, String language, List<String> salient) {
+                         List<String> actors, List<String> themes, String language, List<String> salient,
+                         List<String> anchors) {
+
+    public Remembered {
+        anchors = anchors == null ? List.of() : anchors;
+    }
 }

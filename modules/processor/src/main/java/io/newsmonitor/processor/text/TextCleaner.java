@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * Builds the text that is classified and compared: the title, then the summary (unless the content already holds
  * it), then the content, with boilerplate paragraphs removed (newsletter and social calls, "read also" links,
  * copyright lines, cookie notices, in fr/en/de) and the whole bounded in length.
+ *
+ * <p>Summary and content arrive one paragraph per line (the poller writes them so). Only short paragraphs
+ * ({@value #MAX_BOILERPLATE_CHARS} characters at most) can be boilerplate: a long one that happens to say "follow
+ * us" is content, and a text that reached here on one line must not lose all of it to one such phrase.
  */
 public final class TextCleaner {
 
@@ -21,7 +25,8 @@ public final class TextCleaner {
             "^(©|\\(c\\)|copyright|tous droits réservés|all rights reserved|alle rechte vorbehalten).*",
             ".*\\b(suivez-nous|follow us|folgen sie uns)\\b.*",
             ".*\\b(cookies?|consentement|einwilligung)\\b.{0,80}$"), Pattern.CASE_INSENSITIVE);
-    private static final Pattern PARAGRAPHS = Pattern.compile("\\n\\s*\\n|\\n|(?<=[.!?])\\s{2,}");
+    private static final Pattern PARAGRAPHS = Pattern.compile("\\R+");
+    static final int MAX_BOILERPLATE_CHARS = 300;
 
     private final int maxChars;
 
@@ -53,11 +58,15 @@ public final class TextCleaner {
         List<String> kept = new ArrayList<>();
         for (String paragraph : PARAGRAPHS.split(joined)) {
             String p = paragraph.strip();
-            if (!p.isEmpty() && !BOILERPLATE.matcher(p).matches()) {
+            if (!p.isEmpty() && !isBoilerplate(p)) {
                 kept.add(p);
             }
         }
         return String.join("\n", kept);
+    }
+
+    private static boolean isBoilerplate(String paragraph) {
+        return paragraph.length() <= MAX_BOILERPLATE_CHARS && BOILERPLATE.matcher(paragraph).matches();
     }
 
     private static boolean contains(String content, String summary) {

@@ -9,7 +9,9 @@ import io.newsmonitor.model.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -127,20 +129,84 @@ class ProcessorTopologyTest {
 
     @Test
     void aWriteUpOfTheSameEventInAnotherLanguageJoinsTheStory() {
-        Announcement german = new Announcement("de1", "dpa", "https://dpa.example/albanien-frankreich", null,
-                "Frankreich und Albanien beschließen KI-Fahrplan",
-                null, "Frankreich und Albanien haben einen gemeinsamen Fahrplan für künstliche Intelligenz "
+        Announcement french = announcement("fr1", "https://www.elysee.fr/fr1",
+                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP
+                        + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros.");
+        Announcement german = german("de1", "Frankreich und Albanien beschließen KI-Fahrplan",
+                "Frankreich und Albanien haben einen gemeinsamen Fahrplan für künstliche Intelligenz "
                 + "beschlossen. Die Zusammenarbeit mit dem Unternehmen Inetum soll albanische Beamte in KI "
-                + "schulen. Die französisch-albanische Kooperation umfasst auch Forschung zu künstlicher "
-                + "Intelligenz.", "de", PUBLISHED.plusSeconds(3600 * 5), PUBLISHED.plusSeconds(3600 * 5),
-                List.of());
-        fixture.send(List.of(announcement("fr1", "https://www.elysee.fr/fr1",
-                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP), german));
+                + "schulen: Das Programm Horizont soll 300 Beamte ausbilden und erhält 12 Millionen Euro. Die "
+                + "französisch-albanische Kooperation umfasst auch Forschung zu künstlicher Intelligenz.");
+        fixture.send(List.of(french, german));
 
         List<ClassifiedAnnouncement> out = fixture.classified();
         assertThat(out).extracting(ClassifiedAnnouncement::id).containsExactly("fr1", "de1");
         assertThat(out.get(1).language()).isEqualTo("de");
         assertThat(out.get(1).storyId()).isEqualTo("fr1");
+    }
+
+    @Test
+    void theSamePartiesInAnotherLanguageWithNothingElseInCommonAreAnotherStory() {
+        Announcement french = announcement("fr1", "https://www.elysee.fr/fr1",
+                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP
+                        + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros.");
+        Announcement german = german("de2", "Frankreich und Albanien vereinbaren KI-Forschungszentrum",
+                "Frankreich und Albanien gründen in Durrës ein gemeinsames Forschungszentrum für künstliche "
+                + "Intelligenz mit der Universität Polis. Die Kooperation soll 40 Doktoranden fördern; das "
+                + "Zentrum wird von der Stiftung Skanderbeg getragen und öffnet im Herbst.");
+        fixture.send(List.of(french, german));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::storyId).containsExactly("fr1", "de2");
+    }
+
+    /** A busy pair of actors (here FR and DE in 70 other write-ups of the week) hides no candidate. */
+    @Test
+    void aRewriteFindsItsStoryHoweverManyOtherWriteUpsShareItsParties() {
+        List<Announcement> week = new ArrayList<>();
+        week.add(english("e0", "France and Germany launch the Korab programme on artificial intelligence",
+                busyPairBody(0) + " The Korab programme receives 45 million euros for 800 researchers."));
+        for (int i = 1; i <= 70; i++) {
+            week.add(english("e" + i, "France and Germany launch the " + programme(i) + " programme on AI",
+                    busyPairBody(i)));
+        }
+        week.add(english("rewrite", "Korab: Paris and Berlin fund joint artificial intelligence research",
+                busyPairBody(1000) + " France and Germany give the Korab programme 45 million euros and fund 800 "
+                        + "researchers."));
+        fixture.send(week);
+
+        List<ClassifiedAnnouncement> out = fixture.classified();
+        assertThat(out).hasSize(72);
+        assertThat(out.subList(0, 71)).extracting(ClassifiedAnnouncement::storyId).doesNotHaveDuplicates();
+        assertThat(out.get(71).id()).isEqualTo("rewrite");
+        assertThat(out.get(71).storyId()).isEqualTo("e0");
+    }
+
+    private static String programme(int i) {
+        return "Kor" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+    }
+
+    /** France and Germany on AI, in words drawn at random for write-up {@code i}: no two share their content. */
+    private static String busyPairBody(int i) {
+        List<String> words = List.of("harbour", "climate", "budget", "students", "railway", "hospital", "energy",
+                "museum", "farming", "tourism", "shipping", "water", "housing", "steel", "textiles", "forests",
+                "fisheries", "bridges", "schools", "archives", "satellites", "vaccines", "batteries", "cinema",
+                "football", "theatre", "libraries", "airports", "tunnels", "gardens", "prisons", "courts");
+        Random random = new Random(i);
+        StringBuilder body = new StringBuilder("France and Germany cooperate on artificial intelligence for ");
+        for (int w = 0; w < 14; w++) {
+            body.append(words.get(random.nextInt(words.size()))).append(w % 5 == 4 ? ". The " : " ");
+        }
+        return body.append("plan.").toString();
+    }
+
+    private static Announcement german(String id, String title, String content) {
+        return new Announcement(id, "dpa", "https://dpa.example/" + id, null, title, null, content, "de",
+                PUBLISHED.plusSeconds(3600 * 5), PUBLISHED.plusSeconds(3600 * 5), List.of());
+    }
+
+    private static Announcement english(String id, String title, String content) {
+        return new Announcement(id, "wire", "https://wire.example/" + id, null, title, null, content, "en",
+                PUBLISHED.plusSeconds(60), PUBLISHED.plusSeconds(120), List.of());
     }
 
     /** Where the bad records go is checked on a real broker ({@code ProcessorIntegrationTest}). */

@@ -1,0 +1,124 @@
+package io.newsmonitor.processor.dedup;
+
+import io.newsmonitor.model.Evidence;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names and figures of a text that say which event it reports, whatever its language: proper names written with
+ * a capital inside a sentence (a company, a programme, a person, a place: "Mistral", "Inetum", "Tirana") and numbers
+ * ("200 millions d'euros" and "€200 million" both give {@code 200}). Two write-ups of one event share several;
+ * two events of the same parties a week apart rarely do.
+ *
+ * <p>Several capitalised words in a row make one anchor ("Gina Raimondo", "New Delhi").
+ *
+ * <p>The parties themselves are left out (the spans the classifier matched as actors): sharing them is what made the
+ * two write-ups candidates in the first place, so it proves nothing more. Years, month and weekday names are left out
+ * too, and days of the month: every text of a week shares them. So are the words that only look like names: the title (English titles
+ * capitalise every word), a capitalised word the text also writes in lower case ("Safety" and "safety"), and German
+ * common nouns by their suffixes ("Zusammenarbeit", "Forschung").
+ */
+public final class Anchors {
+
+    /** A capitalised word of three letters or more, with the capitalised words that follow it ("New Delhi"). */
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}]{2,}(?:[ -]\\p{Lu}[\\p{L}\\p{M}]+)*");
+    private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d\\u00A0\\u202F ,.]*\\d)?");
+    private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
+            "august", "september", "october", "november", "december", "januar", "februar", "marz", "juni", "juli",
+            "oktober", "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
+    private static final String SENTENCE_ENDS = ".!?:;\"«»“”„\n";
+    private static final Pattern GERMAN_NOUN = Pattern.compile(
+            ".*(ung|heit|keit|schaft|tion|tät|ismus|nis|nisse|ik|ie|enz|anz|ität|ierung|ungen|ment|ende|ende[nr]?)");
+
+    private Anchors() {
+    }
+
+    /**
+     * The anchors of {@code text}'s body, sorted.
+     *
+     * @param titleLength length of the title at the start of {@code text}, which is left out
+     * @param evidence    the classifier's matches in {@code text}; actor matches are left out
+     */
+    public static List<String> of(String text, int titleLength, List<Evidence> evidence) {
+        Set<String> anchors = new TreeSet<>();
+        Matcher name = NAME.matcher(text);
+        name.region(Math.min(titleLength, text.length()), text.length());
+        while (name.find()) {
+            if (!sentenceInitial(text, name.start()) && !inActor(evidence, name.start(), name.end())
+                    && isName(text, name.group())) {
+                anchors.add(fold(name.group()));
+            }
+        }
+        Matcher number = NUMBER.matcher(text);
+        number.region(Math.min(titleLength, text.length()), text.length());
+        while (number.find()) {
+            String digits = number.group().replaceAll("\\D", "");
+            if (digits.length() >= 2 && !dayOrYear(digits)) {
+                anchors.add(digits);
+            }
+        }
+        return List.copyOf(anchors);
+    }
+
+    /** Days of the month and years: every text of a week or a year shares them. */
+    private static boolean dayOrYear(String digits) {
+        return digits.length() == 2 && Integer.parseInt(digits) <= 31
+                || digits.length() == 4 && YEAR.matcher(digits).matches();
+    }
+
+    /** Whether the word at {@code start} opens a sentence, where any word takes a capital. */
+    private static boolean sentenceInitial(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
+            i--;
+        }
+        return i < 0 || SENTENCE_ENDS.indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * Whether a capitalised word is a name rather than a common word: several capitalised words in a row are; one
+     * alone is unless it is a calendar word, a German common noun, or a word the text also writes in lower case.
+     */
+    private static boolean isName(String text, String words) {
+        if (words.indexOf(' ') >= 0 || words.indexOf('-') >= 0) {
+            return true;
+        }
+        String folded = fold(words);
+        return !CALENDAR.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
+                && !writtenInLowerCase(text, words);
+    }
+
+    /** Whether the text also writes this word with a small initial, as a common word. */
+    private static boolean writtenInLowerCase(String text, String word) {
+        String lower = word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1);
+        for (int from = text.indexOf(lower); from >= 0; from = text.indexOf(lower, from + 1)) {
+            int end = from + lower.length();
+            if ((from == 0 || !Character.isLetter(text.charAt(from - 1)))
+                    && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inActor(List<Evidence> evidence, int start, int end) {
+        for (Evidence e : evidence) {
+            if ("actor".equals(e.kind()) && start < e.end() && end > e.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower case without accents, so that "Élysée" and "Elysee" meet. */
+    private static String fold(String word) {
+        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+}
