@@ -13,6 +13,7 @@ import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,14 @@ public final class Processor {
         return StreamsRole.start("processor",
                 ProcessorTopology.build(config, taxonomy, input, output, Clock.systemUTC()),
                 ProcessorTopology.properties(config, kafka, output), registry, fatal);
+    }
+
+    /**
+     * The internal topics an instance of {@code applicationId} reads besides the raw topic, as Kafka Streams names
+     * them: what a reader of its progress must also see caught up.
+     */
+    public static List<String> internalInputTopics(String applicationId) {
+        return List.of(applicationId + "-" + ProcessorTopology.DEDUP_REPARTITION + "-repartition");
     }
 
     /** The version of the dictionaries in {@code configDir}, as classified announcements carry it. */

@@ -93,14 +93,16 @@ public final class Replay {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
                         processorConfig().applicationId()).partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, Long> targets = new HashMap<>(rawEnd);
-                // The deduplication reads the internal repartition topic: it must have caught up too. Kafka
-                // Streams creates that topic when it starts; until then the replay has not caught up.
-                String repartition = processorConfig().applicationId() + "-dedup-repartition";
-                if (!admin.listTopics().names().get().contains(repartition)) {
+                // The processor's internal topics must have caught up too. Kafka Streams creates them when it
+                // starts; until then the replay has not caught up.
+                List<String> internal = Processor.internalInputTopics(processorConfig().applicationId());
+                if (!admin.listTopics().names().get().containsAll(internal)) {
                     Thread.sleep(CHECK_EVERY.toMillis());
                     continue;
                 }
-                targets.putAll(stableEnds(admin, repartition));
+                for (String topic : internal) {
+                    targets.putAll(stableEnds(admin, topic));
+                }
                 boolean done = targets.entrySet().stream().allMatch(e -> e.getValue() == 0
                         || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue());
                 if (done) {

@@ -42,6 +42,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class ProcessorTopology {
 
     /** Signature lengths: shingles for copies, content words for stories. */
+    /** The name of the repartition the deduplication reads (Kafka Streams adds the application id and a suffix). */
+    public static final String DEDUP_REPARTITION = "dedup";
     private static final int SHINGLE_HASHES = 128;
     private static final int WORD_HASHES = 64;
 
@@ -70,7 +72,7 @@ public final class ProcessorTopology {
         builder.stream(input.raw().name(), StreamsTopics.consumed(input.raw())
                         .withTimestampExtractor(new PublicationTimeExtractor()).withName("raw"))
                 .mapValues(classify::analyze, Named.as("classify"))
-                .repartition(Repartitioned.<String, Candidate>as("dedup")
+                .repartition(Repartitioned.<String, Candidate>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(Candidate.class))
                         .withNumberOfPartitions(1))
