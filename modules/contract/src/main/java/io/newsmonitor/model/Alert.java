@@ -36,15 +36,6 @@ public record Alert(
         boolean aiCooperation,
         List<String> parties) {
 
-    /** The alert for an announcement matching a subscription. */
-    public static Alert of(Subscription subscription, ClassifiedAnnouncement a, Instant now) {
-        return new Alert(subscription.id(), a.id(), a.storyId(), a.title(), a.url(), a.sourceId(), a.language(),
-                a.publishedAt(), now,
-                a.actors().stream().map(ActorMention::id).toList(),
-                a.themes().stream().map(ThemeScore::id).toList(),
-                a.aiCooperation(), a.cooperation().parties());
-    }
-
     /** The record key of this alert. */
     public String key() {
         return subscriptionId + "/" + announcementId;

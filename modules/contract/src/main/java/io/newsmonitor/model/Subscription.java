@@ -47,13 +47,4 @@ public record Subscription(
             }
         }
     }
-
-    /** Whether the announcement satisfies every condition of this subscription. */
-    public boolean matches(ClassifiedAnnouncement a) {
-        return (!aiCooperation || a.aiCooperation())
-                && actors.stream().allMatch(a::hasActor)
-                && (anyActors.isEmpty() || anyActors.stream().anyMatch(a::hasActor))
-                && themes.stream().allMatch(a::hasTheme)
-                && (languages.isEmpty() || a.language() != null && languages.contains(a.language()));
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.sink.alerts.Matching;
 import io.newsmonitor.sink.aggregates.Aggregate;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topics;
@@ -99,7 +100,7 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
         Map<String, String> firstByStory = new HashMap<>();
         for (ConsumerRecord<String, ClassifiedAnnouncement> r : classified) {
             ClassifiedAnnouncement a = r.value();
-            subscriptions.stream().filter(s -> s.matches(a))
+            subscriptions.stream().filter(s -> Matching.matches(s, a))
                     .forEach(s -> firstByStory.putIfAbsent(s.id() + "/" + a.storyId(), s.id() + "/" + a.id()));
         }
         return new HashSet<>(firstByStory.values());

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -29,12 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature (a candidate), shares
  *       an actor and a theme, and the share of the shorter body's shingles found in the other, measured exactly on
  *       their hashes, reaches the threshold.</li>
- *   <li>Otherwise first seen. It joins the story of an earlier write-up only on strong evidence, since a false
- *       merge costs a subscriber the alert of a distinct event while a missed one costs an extra alert: published
- *       within the story window of it, the same parties (at least two salient actors in common, and at least half
- *       of the two sets), overlapping themes, and the same content: in one language, similar content words and
- *       shared {@link Anchors anchors} (names and figures beyond the parties); across languages, where words cannot
- *       be compared, more shared anchors.</li>
+ *   <li>Otherwise first seen, in the story of an earlier write-up when {@link Stories} finds one.</li>
  * </ol>
  * An announcement published more than {@code exactMemory} before the newest one seen is outdated: whether it was
  * seen cannot be told any more, so it goes to the duplicates topic as {@link Duplicate.Match#OUTDATED} rather than
@@ -50,22 +44,11 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     public static final String SIGNATURES = "dedup-signatures";
     public static final String EXACT = "dedup-exact";
     public static final String BANDS = "dedup-bands";
-    /** Story candidates by pair of salient actors and publication time: {@link #storyKey}. */
+    /** Story candidates by pair of salient actors and publication time ({@link Stories}). */
     public static final String STORIES = "dedup-story-pairs";
 
     static final int BANDS_COUNT = 32;
     private static final int MAX_IDS_PER_KEY = 64;
-    /** Salient actors two write-ups of one story share at least. */
-    private static final int STORY_COMMON_ACTORS = 2;
-    /** Least Jaccard overlap of the salient actors of two write-ups of one story. */
-    private static final double STORY_PARTIES_OVERLAP = 0.5;
-    /** Anchors two same-language write-ups of one story share at least. */
-    private static final int SAME_LANGUAGE_ANCHORS = 2;
-    /** Anchors two write-ups of one story in different languages share at least... */
-    private static final int CROSS_LANGUAGE_ANCHORS = 2;
-    /** ...and the least share of the smaller anchor set they make. */
-    private static final double CROSS_LANGUAGE_ANCHOR_SHARE = 0.2;
-    private static final char KEY_SEPARATOR = '\u0001';
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final DedupSettings settings;
@@ -74,7 +57,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private KeyValueStore<String, Remembered> signatures;
     private KeyValueStore<String, String> exact;
     private KeyValueStore<String, String> bands;
-    private KeyValueStore<String, String> stories;
+    private Stories stories;
 
     /** @param minHash the hashing the fingerprints' signatures were made with (to find band keys again at expiry) */
     public DedupProcessor(DedupSettings settings, MinHash minHash) {
@@ -88,7 +71,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         signatures = context.getStateStore(SIGNATURES);
         exact = context.getStateStore(EXACT);
         bands = context.getStateStore(BANDS);
-        stories = context.getStateStore(STORIES);
+        stories = new Stories(settings, signatures, context.getStateStore(STORIES));
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
 
@@ -114,7 +97,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
             return;
         }
-        ClassifiedAnnouncement firstSeen = a.withStoryId(story(c));
+        ClassifiedAnnouncement firstSeen = a.withStoryId(stories.storyOf(c));
         remember(c, firstSeen.storyId());
         context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(firstSeen, null)));
     }
@@ -168,92 +151,6 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         return ids;
     }
 
-    private String story(Candidate c) {
-        Fingerprint f = c.fingerprint();
-        ClassifiedAnnouncement a = c.announcement();
-        List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
-        Remembered earliest = null;
-        for (String id : storyCandidates(f)) {
-            Remembered r = signatures.get(id);
-            if (r == null || !sameParties(f.salient(), r.salient())
-                    || overlap(themes, r.themes()) < settings.storyThemeOverlap()
-                    || !sameContent(f, a.language(), r)) {
-                continue;
-            }
-            if (earliest == null || r.eventTime() < earliest.eventTime()) {
-                earliest = r;
-            }
-        }
-        return earliest == null ? a.id() : earliest.storyId();
-    }
-
-    /**
-     * Every write-up within the story window that shares a pair of salient actors with this one: all of them, however
-     * busy the actors (FR, US, EU), read by range from the index by pair and publication time.
-     */
-    private Set<String> storyCandidates(Fingerprint f) {
-        long window = settings.storyWindow().toMillis();
-        Set<String> ids = new LinkedHashSet<>();
-        for (String pair : pairs(f.salient())) {
-            try (KeyValueIterator<String, String> found = stories.range(storyKey(pair, f.eventTime() - window, ""),
-                    storyKey(pair, f.eventTime() + window, "\uffff"))) {
-                found.forEachRemaining(entry -> ids.add(entry.value));
-            }
-        }
-        return ids;
-    }
-
-    private static boolean sameParties(List<String> salient, List<String> other) {
-        int common = common(salient, other);
-        int union = salient.size() + other.size() - common;
-        return common >= STORY_COMMON_ACTORS && common >= STORY_PARTIES_OVERLAP * union;
-    }
-
-    private boolean sameContent(Fingerprint f, String language, Remembered r) {
-        boolean sameLanguage = r.language().equals(language);
-        if (specificParties(f.salient(), r.salient())) {
-            return !sameLanguage || MinHash.jaccard(f.words(), r.words()) >= settings.storySimilarity();
-        }
-        int shared = common(f.anchors(), r.anchors());
-        if (sameLanguage) {
-            return shared >= SAME_LANGUAGE_ANCHORS
-                    && MinHash.jaccard(f.words(), r.words()) >= settings.storySimilarity();
-        }
-        int smaller = Math.min(f.anchors().size(), r.anchors().size());
-        return shared >= CROSS_LANGUAGE_ANCHORS && shared >= CROSS_LANGUAGE_ANCHOR_SHARE * smaller;
-    }
-
-    /**
-     * Whether the parties in common are specific enough to name one event by themselves: two organisations, or three
-     * parties of which one is an organisation (ids of countries and groups are upper case). Two countries are not:
-     * France and India announce several things in a week.
-     */
-    private static boolean specificParties(List<String> salient, List<String> other) {
-        Set<String> shared = new HashSet<>(salient);
-        shared.retainAll(other);
-        long organisations = shared.stream().filter(id -> !id.equals(id.toUpperCase(Locale.ROOT))).count();
-        return organisations >= 2 || organisations >= 1 && shared.size() >= 3;
-    }
-
-    /** The pairs of salient actors, each as {@code a+b} with {@code a < b} (the list is sorted). */
-    private static List<String> pairs(List<String> salient) {
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i < salient.size(); i++) {
-            for (int j = i + 1; j < salient.size(); j++) {
-                pairs.add(salient.get(i) + "+" + salient.get(j));
-            }
-        }
-        return pairs;
-    }
-
-    /**
-     * The index key of a write-up under one pair: pair, publication time (zero-padded, so that keys sort by it) and
-     * id, so that a range read finds a pair's write-ups of a time span.
-     */
-    private static String storyKey(String pair, long eventTime, String id) {
-        return pair + KEY_SEPARATOR + String.format("%019d", Math.max(0, eventTime)) + KEY_SEPARATOR + id;
-    }
-
     private void remember(Candidate c, String storyId) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
@@ -267,9 +164,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         for (String key : MinHash.bandKeys(f.signature(), BANDS_COUNT)) {
             append(bands, key, a.id());
         }
-        for (String pair : pairs(f.salient())) {
-            stories.put(storyKey(pair, f.eventTime(), a.id()), a.id());
-        }
+        stories.index(a.id(), f.salient(), f.eventTime());
     }
 
     private static void append(KeyValueStore<String, String> store, String key, String id) {
@@ -303,9 +198,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             for (String key : MinHash.bandKeys(minHash.signature(r.shingles()), BANDS_COUNT)) {
                 remove(bands, key, r.id());
             }
-            for (String pair : pairs(r.salient())) {
-                stories.delete(storyKey(pair, r.eventTime(), r.id()));
-            }
+            stories.forget(r);
         }
     }
 
@@ -343,20 +236,5 @@ public final class DedupProcessor implements Processor<String, Candidate, String
 
     private static boolean intersects(Set<String> a, List<String> b) {
         return b.stream().anyMatch(a::contains);
-    }
-
-    private static int common(List<String> a, List<String> b) {
-        Set<String> other = new HashSet<>(b);
-        return (int) a.stream().filter(other::contains).count();
-    }
-
-    private static double overlap(List<String> a, List<String> b) {
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        if (union.isEmpty()) {
-            return 1.0;
-        }
-        long common = a.stream().filter(b::contains).count();
-        return (double) common / union.size();
     }
 }

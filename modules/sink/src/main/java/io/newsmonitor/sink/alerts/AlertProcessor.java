@@ -87,7 +87,7 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
 
     private static boolean matches(Subscription s, ClassifiedAnnouncement a) {
         try {
-            return s.matches(a);
+            return Matching.matches(s, a);
         } catch (RuntimeException e) {
             LOG.warn("Subscription {} skipped for announcement {}: {}", s.id(), a.id(), e.toString());
             return false;
@@ -104,7 +104,7 @@ public final class AlertProcessor implements Processor<String, ClassifiedAnnounc
         String storyKey = s.id() + "/" + a.storyId();
         Long remembered = alerted.get(storyKey);
         if (remembered == null) {
-            Alert alert = Alert.of(s, a, Instant.ofEpochMilli(now));
+            Alert alert = Matching.alert(s, a, Instant.ofEpochMilli(now));
             context.forward(record.withKey(alert.key()).withValue(alert).withTimestamp(now));
             metrics.alerted(s.id(), a, Instant.ofEpochMilli(now));
         }

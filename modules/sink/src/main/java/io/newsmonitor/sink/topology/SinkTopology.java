@@ -11,6 +11,7 @@ import io.newsmonitor.sink.aggregates.Aggregate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
 import io.newsmonitor.sink.alerts.AlertProcessor;
+import io.newsmonitor.sink.alerts.Matching;
 import io.newsmonitor.sink.subscriptions.ReadableSubscriptions;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
@@ -68,6 +69,7 @@ public final class SinkTopology {
                 StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor()).withName("classified"));
 
         announcements
+                .mapValues(Matching::forMatching, Named.as("for-matching"))
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
                 .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
                         .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
