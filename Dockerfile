@@ -20,6 +20,7 @@ COPY modules/contract/pom.xml   modules/contract/
 COPY modules/config/pom.xml     modules/config/
 COPY modules/runtime/pom.xml    modules/runtime/
 COPY modules/streams-runtime/pom.xml modules/streams-runtime/
+COPY modules/text/pom.xml       modules/text/
 COPY modules/samples/pom.xml    modules/samples/
 COPY modules/testkit/pom.xml    modules/testkit/
 COPY modules/poller/pom.xml     modules/poller/

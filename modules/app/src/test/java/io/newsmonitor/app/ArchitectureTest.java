@@ -36,6 +36,7 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         assertThat(List.of("io.newsmonitor.model.Announcement", "io.newsmonitor.config.Setting",
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
+                "io.newsmonitor.text.TextAnalyzer",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
@@ -50,9 +51,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void configurationAndRuntimeKnowNoRole() {
+    void configurationRuntimeAndTextAnalysisKnowNoRole() {
         noClasses().that().resideInAnyPackage("io.newsmonitor.config..", "io.newsmonitor.runtime..",
-                        "io.newsmonitor.streams..")
+                        "io.newsmonitor.streams..", "io.newsmonitor.text..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROLES_AND_ABOVE)
                 .check(PRODUCTION);
         noClasses().that().resideInAPackage("io.newsmonitor.runtime..")

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
-import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.processor.topology.ProcessorTopology;
 import io.newsmonitor.runtime.Fatal;

@@ -40,7 +40,7 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
                             "sl", "cs", "sk", "hu", "bg", "sv", "da", "fi", "uk", "ru"),
                     "ISO 639-1 codes of the languages the detector tells apart; others are tagged 'und'")
             .withRule(l -> l.size() >= 2, "at least two languages")
-            .withRule(l -> l.stream().allMatch(io.newsmonitor.processor.text.LanguageGuesser::isKnown),
+            .withRule(l -> l.stream().allMatch(io.newsmonitor.text.LanguageGuesser::isKnown),
                     "ISO 639-1 codes of languages the detector knows (fr, en, de, it, ...)");
     public static final Setting<Double> DEDUP_THRESHOLD = Setting.decimal("processor.dedup.threshold", 0.8,
             "Similarity from which two announcements are copies: share of the shorter body's word shingles found "

@@ -1,6 +1,6 @@
 package io.newsmonitor.processor.taxonomy;
 
-import io.newsmonitor.processor.text.PhraseMatcher;
+import io.newsmonitor.text.PhraseMatcher;
 import java.util.List;
 import java.util.Map;
 

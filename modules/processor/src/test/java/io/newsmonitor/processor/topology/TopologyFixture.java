@@ -7,7 +7,7 @@ import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
-import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;

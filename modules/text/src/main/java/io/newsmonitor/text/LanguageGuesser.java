@@ -1,4 +1,4 @@
-package io.newsmonitor.processor.text;
+package io.newsmonitor.text;
 
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;

@@ -1,4 +1,4 @@
-package io.newsmonitor.processor.text;
+package io.newsmonitor.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.newsmonitor.processor.text;
+package io.newsmonitor.text;
 
 /**
  * One token of a text.
