@@ -11,7 +11,6 @@ import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serde;
@@ -28,6 +27,17 @@ public final class Topics {
 
     /** Suffix of the aggregate topics: {@code <prefix>.aggregates.<name>}. */
     public static final String AGGREGATES = "aggregates.";
+    /** Counts per actor id. */
+    public static final String AGGREGATE_ACTORS = "actors";
+    /** Counts per theme id. */
+    public static final String AGGREGATE_THEMES = "themes";
+    /** Counts per AI-cooperation pair ({@code AL+FR}). */
+    public static final String AGGREGATE_PAIRS = "pairs";
+    /** Counts per country, AI-cooperation announcements only. */
+    public static final String AGGREGATE_AI_COOPERATION_COUNTRIES = "ai-cooperation-countries";
+    /** The name of every aggregate topic of the contract. */
+    public static final List<String> AGGREGATE_NAMES = List.of(AGGREGATE_ACTORS, AGGREGATE_THEMES, AGGREGATE_PAIRS,
+            AGGREGATE_AI_COOPERATION_COUNTRIES);
 
     private static final Pattern VALID_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
     private static final Duration MONTH = Duration.ofDays(30);
@@ -108,11 +118,11 @@ public final class Topics {
         return topic(AGGREGATES + name, json(AggregateCount.class), true, null);
     }
 
-    /** Every topic of the contract, with one aggregate topic per name given. */
-    public List<Topic<?, ?>> all(Collection<String> aggregateNames) {
+    /** Every topic of the contract, the aggregate topics included. */
+    public List<Topic<?, ?>> all() {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(raw(), classified(), duplicates(), alerts(), subscriptions(),
                 feeds(), pollerState(), deadLetter()));
-        aggregateNames.forEach(name -> all.add(aggregate(name)));
+        AGGREGATE_NAMES.forEach(name -> all.add(aggregate(name)));
         return List.copyOf(all);
     }
 

@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.runtime.RoleHandle;
-import io.newsmonitor.sink.aggregates.Aggregate;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.topics.Topics;
-import java.util.List;
 
 /** The sink role, as a process starts it: an instance of the sink's Kafka Streams application. */
 public final class Sink {
@@ -22,10 +20,5 @@ public final class Sink {
         Topics topics = kafka.topics();
         return StreamsRole.start("sink", SinkTopology.build(config, topics, registry),
                 SinkTopology.properties(config, kafka, topics), registry, fatal);
-    }
-
-    /** The names (without prefix) of the aggregate topics the sink writes, for topic creation. */
-    public static List<String> aggregateTopicNames() {
-        return Aggregate.topicNames();
     }
 }

@@ -25,9 +25,9 @@ public final class KafkaTestClients {
     private KafkaTestClients() {
     }
 
-    /** Creates every topic of the contract (without aggregate topics), as the application does at start-up. */
+    /** Creates every topic of the contract, as the application does at start-up. */
     public static void createTopics(String bootstrapServers, Topics topics) {
-        TopicCreator.ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics.all(List.of()));
+        TopicCreator.ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics.all());
     }
 
     /** Writes one record and waits for the broker's acknowledgement. */

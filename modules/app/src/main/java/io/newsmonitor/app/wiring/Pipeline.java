@@ -45,7 +45,7 @@ public final class Pipeline implements AutoCloseable {
     /** Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions. */
     public static void prepare(AppConfig config, boolean seedFeedsFile) {
         TopicCreator.ensure(config.kafka().commonProperties(),
-                config.kafka().topics().all(Sink.aggregateTopicNames()));
+                config.kafka().topics().all());
         if (seedFeedsFile && Files.exists(config.feedsFile())) {
             List<FeedSource> sources = FeedCatalog.load(config.feedsFile());
             Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().feeds(), sources, FeedSource::id);

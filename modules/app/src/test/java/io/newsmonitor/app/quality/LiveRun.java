@@ -9,7 +9,6 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.samples.SampleAnnouncement;
-import io.newsmonitor.sink.aggregates.Aggregate;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
@@ -60,7 +59,7 @@ final class LiveRun {
             Topics topics = config.kafka().topics();
             Pipeline.prepare(config, true);
             try (TopicCollector collector = new TopicCollector(broker.bootstrapServers(), topics,
-                    Aggregate.topicNames());
+                    Topics.AGGREGATE_NAMES);
                  PipelineProgress progress = new PipelineProgress(broker.bootstrapServers());
                  Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class))) {
                 for (int end : steps) {
@@ -122,7 +121,7 @@ final class LiveRun {
             }
         }
         Map<String, Map<String, Long>> aggregates = new HashMap<>();
-        for (String name : Aggregate.topicNames()) {
+        for (String name : Topics.AGGREGATE_NAMES) {
             aggregates.put(name, Map.copyOf(collector.aggregates.getOrDefault(
                     config.kafka().topics().aggregate(name).name(), Map.of())));
         }

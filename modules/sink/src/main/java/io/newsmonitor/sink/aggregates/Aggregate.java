@@ -1,5 +1,6 @@
 package io.newsmonitor.sink.aggregates;
 
+import io.newsmonitor.topics.Topics;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.ThemeScore;
@@ -8,18 +9,18 @@ import java.util.function.Function;
 
 /**
  * The aggregates the sink keeps, each counting announcements per key and time window on
- * {@code newsmonitor.aggregates.<name>}.
+ * {@code newsmonitor.aggregates.<name>}, a topic the contract names ({@link Topics#AGGREGATE_NAMES}).
  */
 public enum Aggregate {
     /** Per actor id. */
-    ACTORS("actors", a -> a.actors().stream().map(ActorMention::id).toList()),
+    ACTORS(Topics.AGGREGATE_ACTORS, a -> a.actors().stream().map(ActorMention::id).toList()),
     /** Per theme id. */
-    THEMES("themes", a -> a.themes().stream().map(ThemeScore::id).toList()),
+    THEMES(Topics.AGGREGATE_THEMES, a -> a.themes().stream().map(ThemeScore::id).toList()),
     /** Per AI-cooperation pair, {@code "AL+FR"}. */
-    PAIRS("pairs", a -> a.aiCooperation()
+    PAIRS(Topics.AGGREGATE_PAIRS, a -> a.aiCooperation()
             ? a.cooperation().pairs().stream().map(p -> p.get(0) + "+" + p.get(1)).toList() : List.of()),
     /** Per country, AI-cooperation announcements only. */
-    AI_COOPERATION_COUNTRIES("ai-cooperation-countries", a -> a.aiCooperation()
+    AI_COOPERATION_COUNTRIES(Topics.AGGREGATE_AI_COOPERATION_COUNTRIES, a -> a.aiCooperation()
             ? a.cooperation().parties().stream().filter(a.countries()::contains).toList() : List.of());
 
     private final String topicName;
@@ -40,8 +41,4 @@ public enum Aggregate {
         return keys.apply(a);
     }
 
-    /** Every aggregate's topic name. */
-    public static List<String> topicNames() {
-        return java.util.Arrays.stream(values()).map(Aggregate::topicName).toList();
-    }
 }

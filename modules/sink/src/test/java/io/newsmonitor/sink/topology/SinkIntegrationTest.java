@@ -24,18 +24,14 @@ import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
-import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -58,7 +54,7 @@ class SinkIntegrationTest {
         String prefix = TestTopics.uniquePrefix("sink");
         KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 2, (short) 1, Map.of());
         Topics topics = kafka.topics();
-        createTopics(broker, topics);
+        KafkaTestClients.createTopics(broker.bootstrapServers(), topics);
         String bootstrap = broker.bootstrapServers();
         KafkaTestClients.produceBytes(bootstrap, topics.subscriptions().name(), "broken", "{nope".getBytes(UTF_8),
                 null);
@@ -101,14 +97,6 @@ class SinkIntegrationTest {
             assertThat(registry.get("newsmonitor.alerts").tag("subscription", "fr").counter().count())
                     .isEqualTo(2.0);
             assertThat(registry.get("newsmonitor.alert.latency").timer().count()).isEqualTo(2);
-        }
-    }
-
-    private static void createTopics(KafkaBroker broker, Topics topics) throws Exception {
-        List<String> aggregates = Arrays.stream(Aggregate.values()).map(Aggregate::topicName).toList();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()))) {
-            admin.createTopics(topics.all(aggregates).stream().map(Topic::newTopic).toList()).all().get();
         }
     }
 
