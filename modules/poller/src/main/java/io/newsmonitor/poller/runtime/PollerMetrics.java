@@ -11,7 +11,8 @@ import java.util.Locale;
  * The poller's own meters, per source:
  * <ul>
  *   <li>{@code newsmonitor_poller_polls_seconds} (timer: count and duration) tagged {@code source} and
- *       {@code outcome} ({@code ok}, {@code recovered} when only the lenient parser could read it, {@code failing});</li>
+ *       {@code outcome} ({@code ok}, {@code recovered} when only the lenient parser could read it,
+ *       {@code failing});</li>
  *   <li>{@code newsmonitor_poller_announcements_published_total} tagged {@code source}: announcements committed to
  *       the raw topic.</li>
  * </ul>

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,7 +96,8 @@ public final class AnnouncementAnalyzer {
         long eventTime = PublicationTimeExtractor.eventTime(a.publishedAt(), a.fetchedAt(), a.fetchedAt() == null
                 ? clock.millis() : a.fetchedAt().toEpochMilli());
         return new Fingerprint(exact, shingles, shingleHash.signature(shingles),
-                wordHash.signature(MinHash.hashes(words)), salient(c), Anchors.of(c.text(), cleaned.titleLength(), c.evidence()), eventTime);
+                wordHash.signature(MinHash.hashes(words)), salient(c),
+                Anchors.of(c.text(), cleaned.titleLength(), c.evidence()), eventTime);
     }
 
     /** The cooperation parties, else the countries, groups and organisations. */

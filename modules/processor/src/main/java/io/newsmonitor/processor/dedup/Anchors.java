@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * <p>Several capitalised words in a row make one anchor ("Gina Raimondo", "New Delhi").
  *
  * <p>The parties themselves are left out (the spans the classifier matched as actors): sharing them is what made the
- * two write-ups candidates in the first place, so it proves nothing more. Years, month and weekday names are left out
- * too, and days of the month: every text of a week shares them. So are the words that only look like names: the title (English titles
- * capitalise every word), a capitalised word the text also writes in lower case ("Safety" and "safety"), and German
- * common nouns by their suffixes ("Zusammenarbeit", "Forschung").
+ * two write-ups candidates in the first place, so it proves nothing more. Years, month and weekday names are left
+ * out too, and days of the month: every text of a week shares them. So are the words that only look like names: the
+ * title (English titles capitalise every word), a capitalised word the text also writes in lower case ("Safety" and
+ * "safety"), and German common nouns by their suffixes ("Zusammenarbeit", "Forschung").
  */
 public final class Anchors {
 
@@ -35,7 +35,7 @@ public final class Anchors {
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
     private static final String SENTENCE_ENDS = ".!?:;\"«»“”„\n";
     private static final Pattern GERMAN_NOUN = Pattern.compile(
-            ".*(ung|heit|keit|schaft|tion|tät|ismus|nis|nisse|ik|ie|enz|anz|ität|ierung|ungen|ment|ende|ende[nr]?)");
+            ".*(ung|ungen|heit|keit|schaft|arbeit|tion|tät|ismus|nis|nisse|ik|ie|enz|anz|ment|ende[nr]?)");
 
     private Anchors() {
     }

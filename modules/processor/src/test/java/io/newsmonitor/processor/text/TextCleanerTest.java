@@ -13,7 +13,8 @@ class TextCleanerTest {
     private static final String LONG_PARAGRAPH = "La France et l'Albanie signent une feuille de route sur "
             + "l'intelligence artificielle qui couvre la formation des agents publics, la recherche commune et "
             + "l'accès au calcul. Les deux ministres ont salué un partenariat qui sera suivi par un comité mixte, "
-            + "et la délégation albanaise invite les lecteurs qui veulent en savoir plus à nous suivre : suivez-nous "
+            + "et la délégation albanaise invite les lecteurs qui veulent en savoir plus à nous suivre : "
+            + "suivez-nous "
             + "sur les réseaux sociaux du ministère pour le calendrier des prochaines étapes de cette coopération.";
 
     private final TextCleaner cleaner = new TextCleaner(20_000);

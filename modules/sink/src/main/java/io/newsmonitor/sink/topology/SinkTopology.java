@@ -66,7 +66,8 @@ public final class SinkTopology {
 
         Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         KStream<String, ClassifiedAnnouncement> announcements = builder.stream(classified.name(),
-                StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor()).withName("classified"));
+                StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor())
+                        .withName("classified"));
 
         announcements
                 .mapValues(Matching::forMatching, Named.as("for-matching"))
