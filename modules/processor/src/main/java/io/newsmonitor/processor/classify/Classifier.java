@@ -91,12 +91,48 @@ public final class Classifier {
         boolean aiSubstantive = scores.getOrDefault(Taxonomy.AI, 0.0) >= aiSubstantiveScore
                 && themes.stream().anyMatch(t -> t.id().equals(Taxonomy.AI));
         Cooperation cooperation = cooperation(actorsFound, cues, sentences, titleLength);
-        return new Classification(mentions(actorsFound), countries(actorsFound), themes,
+        List<Found> acting = acting(actorsFound, cooperation, titleLength, evidence);
+        return new Classification(mentions(acting), countries(acting), themes,
                 aiSubstantive && !cooperation.pairs().isEmpty(), cooperation, evidence);
     }
 
-    /** An actor or cue occurrence. */
-    private record Found(Actor actor, String cue, String term, int start, int end) {
+    /**
+     * An actor or cue occurrence.
+     *
+     * @param strong whether the form itself says a state acts: an office (ministry, EU institution), a person, an
+     *               adjective next to a state word, a compound or a capital standing for its government
+     */
+    private record Found(Actor actor, String cue, String term, int start, int end, boolean strong) {
+    }
+
+    /** Mentions of a country or group from this many on make it a subject of the text even without a cue. */
+    private static final int SUBJECT_MENTIONS = 3;
+
+    /**
+     * The occurrences of the actors that take part (docs/labelling.md): organisations and people as found; a country
+     * or group only when it is a cooperation party, is named in the title, is named by a strong form, or is named
+     * {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
+     * company's home) is context. The evidence of the others is dropped with them.
+     */
+    private static List<Found> acting(List<Found> found, Cooperation cooperation, int titleLength,
+                                      List<Evidence> evidence) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> salient = new TreeSet<>(cooperation.parties());
+        for (Found f : found) {
+            counts.merge(f.actor().id(), 1, Integer::sum);
+            if (f.strong() || f.start() < titleLength) {
+                salient.add(f.actor().id());
+            }
+        }
+        Set<String> context = new TreeSet<>();
+        for (Found f : found) {
+            boolean state = f.actor().type() == ActorType.COUNTRY || f.actor().type() == ActorType.GROUP;
+            if (state && !salient.contains(f.actor().id()) && counts.get(f.actor().id()) < SUBJECT_MENTIONS) {
+                context.add(f.actor().id());
+            }
+        }
+        evidence.removeIf(e -> e.kind().equals("actor") && context.contains(e.id()));
+        return found.stream().filter(f -> !context.contains(f.actor().id())).toList();
     }
 
     private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence) {
@@ -110,15 +146,16 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
+            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m) || NationalityCue.onlyDescribes(tokens, m)) {
                 continue;
             }
             String surface = text.substring(first.start(), last.end());
-            found.add(new Found(term.actor(), null, surface, first.start(), last.end()));
+            found.add(new Found(term.actor(), null, surface, first.start(), last.end(), term.form() != MentionForm.NAME
+                    && term.form() != MentionForm.ACRONYM));
             evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
             Actor represented = represented(term.actor());
             if (represented != null) {
-                found.add(new Found(represented, null, surface, first.start(), last.end()));
+                found.add(new Found(represented, null, surface, first.start(), last.end(), true));
                 evidence.add(new Evidence("actor", represented.id(), surface, first.start(), last.end()));
             }
         }
@@ -157,7 +194,7 @@ public final class Classifier {
             Token first = tokens.get(m.firstToken());
             Token last = tokens.get(m.lastToken());
             String surface = text.substring(first.start(), last.end());
-            found.add(new Found(null, m.value(), surface, first.start(), last.end()));
+            found.add(new Found(null, m.value(), surface, first.start(), last.end(), false));
             evidence.add(new Evidence("cue", "cooperation", surface, first.start(), last.end()));
         }
         return found;

@@ -96,7 +96,7 @@ public final class TaxonomyLoader {
             addTerms(terms, c, "adjectives", actor, MentionForm.ADJECTIVE);
             addTerms(terms, c, "prefixes", actor, MentionForm.PREFIX);
             addTerms(terms, c, "capitals", actor, MentionForm.CAPITAL);
-            addRaw(raw, c, actor);
+            addRaw(raw, c, actor, MentionForm.ACRONYM);
         }
         for (ConfigNode g : actorsRoot.list("groups")) {
             g.allowOnly(GROUP);
@@ -109,9 +109,9 @@ public final class TaxonomyLoader {
             }
             Actor actor = register(actors, g, ActorType.GROUP, null, g.requiredString("kind"), Set.copyOf(members));
             addTerms(terms, g, "names", actor, MentionForm.NAME);
-            addTerms(terms, g, "aliases", actor, MentionForm.NAME);
+            addTerms(terms, g, "aliases", actor, MentionForm.OFFICE);
             addTerms(terms, g, "adjectives", actor, MentionForm.ADJECTIVE);
-            addRaw(raw, g, actor);
+            addRaw(raw, g, actor, MentionForm.ACRONYM);
         }
         for (ConfigNode o : actorsRoot.list("organisations")) {
             o.allowOnly(ORGANISATION);
@@ -120,9 +120,10 @@ public final class TaxonomyLoader {
             Actor actor = register(actors, o, ActorType.ORGANISATION, country, kind, Set.of());
             // A ministry, presidency or government office is how a text names its country acting.
             Actor named = GOVERNMENT.equals(kind) && country != null ? actors.get(country) : actor;
-            addTerms(terms, o, "names", named, MentionForm.NAME);
-            addTerms(terms, o, "aliases", named, MentionForm.NAME);
-            addRaw(raw, o, named);
+            MentionForm form = named == actor ? MentionForm.NAME : MentionForm.OFFICE;
+            addTerms(terms, o, "names", named, form);
+            addTerms(terms, o, "aliases", named, form);
+            addRaw(raw, o, named, named == actor ? MentionForm.ACRONYM : MentionForm.OFFICE);
         }
         for (ConfigNode p : actorsRoot.list("people")) {
             p.allowOnly(PERSON);
@@ -165,9 +166,9 @@ public final class TaxonomyLoader {
         }
     }
 
-    private void addRaw(PhraseMatcher.Builder<ActorTerm> matcher, ConfigNode node, Actor actor) {
+    private void addRaw(PhraseMatcher.Builder<ActorTerm> matcher, ConfigNode node, Actor actor, MentionForm form) {
         for (String acronym : node.strings("acronyms")) {
-            matcher.add(analyzer.rawTerms(acronym), new ActorTerm(actor, MentionForm.ACRONYM));
+            matcher.add(analyzer.rawTerms(acronym), new ActorTerm(actor, form));
         }
     }
 
