@@ -45,6 +45,8 @@ public final class Classifier {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("à", "a", "au", "en", "de", "du", "in", "at",
             "near", "from", "nach", "aus", "bei", "im", "zu", "vers", "depuis", "to", "von");
     private static final double TITLE_FACTOR = 2.0;
+    /** Shortest first part of a compound whose head is a theme term ({@code KI} is split off by the hyphen). */
+    private static final int MIN_MODIFIER_CHARS = 3;
 
     private final Taxonomy taxonomy;
     private final TextAnalyzer analyzer;
@@ -175,15 +177,44 @@ public final class Classifier {
         Map<String, Double> scores = new HashMap<>();
         List<PhraseMatcher.Match<ThemeTerm>> matches = new ArrayList<>(taxonomy.themeTerms().find(tokens));
         matches.addAll(taxonomy.themeRaw().find(tokens));
+        boolean[] covered = new boolean[tokens.size()];
         for (PhraseMatcher.Match<ThemeTerm> m : matches) {
-            Token first = tokens.get(m.firstToken());
-            Token last = tokens.get(m.lastToken());
-            double weight = m.value().weight() * (first.start() < titleLength ? TITLE_FACTOR : 1.0);
-            scores.merge(m.value().theme().id(), weight, Double::sum);
-            evidence.add(new Evidence("theme", m.value().theme().id(), text.substring(first.start(), last.end()),
-                    first.start(), last.end()));
+            for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+                covered[i] = true;
+            }
+            addTheme(m.value(), tokens.get(m.firstToken()), tokens.get(m.lastToken()), text, titleLength, scores,
+                    evidence);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i]) {
+                Token t = tokens.get(i);
+                compoundHead(t.term()).forEach(term -> addTheme(term, t, t, text, titleLength, scores, evidence));
+            }
         }
         return scores;
+    }
+
+    private static void addTheme(ThemeTerm term, Token first, Token last, String text, int titleLength,
+                                 Map<String, Double> scores, List<Evidence> evidence) {
+        double weight = term.weight() * (first.start() < titleLength ? TITLE_FACTOR : 1.0);
+        scores.merge(term.theme().id(), weight, Double::sum);
+        evidence.add(new Evidence("theme", term.theme().id(), text.substring(first.start(), last.end()),
+                first.start(), last.end()));
+    }
+
+    /**
+     * The theme terms a compound word ends with: German puts the head last ({@code Spitzenforschung},
+     * {@code Exportkontrollen}, {@code Rechenzentrumsbetreiber} does not end with one and is left alone). The
+     * longest one-word term that is a proper suffix, after at least {@value #MIN_MODIFIER_CHARS} characters.
+     */
+    private List<ThemeTerm> compoundHead(String term) {
+        for (int k = MIN_MODIFIER_CHARS; k <= term.length() - Taxonomy.MIN_HEAD_CHARS; k++) {
+            List<ThemeTerm> head = taxonomy.themeHeads().get(term.substring(k));
+            if (head != null) {
+                return head;
+            }
+        }
+        return List.of();
     }
 
     private List<Found> cues(List<Token> tokens, String text, List<Evidence> evidence) {

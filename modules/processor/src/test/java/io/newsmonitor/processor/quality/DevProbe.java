@@ -44,7 +44,36 @@ class DevProbe {
         }
         run("dev", dev, out);
         run("team", SampleCorpus.all(), out);
+        scores("dev", dev, out, root);
+        scores("team", SampleCorpus.all(), out, root);
         Files.writeString(Path.of("target/dev-probe.txt"), out.toString());
+    }
+
+    /** Every theme's raw score per item (all minScores near 0), to calibrate thresholds on dev. */
+    private static void scores(String name, List<SampleAnnouncement> set, StringBuilder out, Path root)
+            throws Exception {
+        Path dir = Files.createTempDirectory("probe");
+        Files.copy(root.resolve("config/actors.yaml"), dir.resolve("actors.yaml"));
+        Files.writeString(dir.resolve("themes.yaml"), Files.readString(root.resolve("config/themes.yaml"))
+                .replaceAll("minScore: [0-9.]+", "minScore: 0.01"));
+        Classifier classifier = new Classifier(new io.newsmonitor.processor.taxonomy.TaxonomyLoader(
+                new TextAnalyzer()).load(dir), new TextAnalyzer(), 2.0);
+        TextCleaner cleaner = new TextCleaner(20_000);
+        for (SampleAnnouncement a : set) {
+            Announcement ann = new Announcement(a.id(), a.source(), a.url(), null, fold(a.title()), fold(a.summary()),
+                    fold(a.content()), a.language(), a.publishedAt(), a.publishedAt(), List.of());
+            TextCleaner.Cleaned cl = cleaner.clean(ann);
+            Classification c = classifier.classify(cl.text(), cl.titleLength());
+            for (String t : a.expect().themes()) {
+                double sc = c.themes().stream().filter(x -> x.id().equals(t)).mapToDouble(ThemeScore::score)
+                        .findFirst().orElse(0);
+                out.append("SCORE ").append(name).append(' ').append(a.id()).append(' ').append(t).append(' ')
+                        .append(sc).append(" 1\n");
+            }
+            c.themes().stream().filter(x -> !a.expect().themes().contains(x.id())).forEach(x -> out.append("SCORE ")
+                    .append(name).append(' ').append(a.id()).append(' ').append(x.id()).append(' ')
+                    .append(x.score()).append(" 0\n"));
+        }
     }
 
     private static String fold(String s) {
