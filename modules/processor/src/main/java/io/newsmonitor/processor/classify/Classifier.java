@@ -80,6 +80,7 @@ public final class Classifier {
         List<Found> actorsFound = actors(tokens, text, evidence);
         Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
         List<Found> cues = cues(tokens, text, evidence);
+        cues.addAll(pairedNames(actorsFound, text, evidence));
         evidence.sort(Comparator.comparingInt(Evidence::start));
 
         List<ThemeScore> themes = new ArrayList<>();
@@ -128,8 +129,7 @@ public final class Classifier {
         }
         Set<String> context = new TreeSet<>();
         for (Found f : found) {
-            boolean state = f.actor().type() == ActorType.COUNTRY || f.actor().type() == ActorType.GROUP;
-            if (state && !salient.contains(f.actor().id()) && counts.get(f.actor().id()) < SUBJECT_MENTIONS) {
+            if (isState(f.actor()) && !salient.contains(f.actor().id()) && counts.get(f.actor().id()) < SUBJECT_MENTIONS) {
                 context.add(f.actor().id());
             }
         }
@@ -229,6 +229,29 @@ public final class Classifier {
             evidence.add(new Evidence("cue", "cooperation", surface, first.start(), last.end()));
         }
         return found;
+    }
+
+    /**
+     * Two countries or groups joined by a hyphen ("Déclaration Canada-France", "UAE-US AI campus",
+     * "franco-allemand") name a bilateral act: the pair is its own cooperation cue.
+     */
+    private static List<Found> pairedNames(List<Found> actors, String text, List<Evidence> evidence) {
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i + 1 < actors.size(); i++) {
+            Found a = actors.get(i);
+            Found b = actors.get(i + 1);
+            if (isState(a.actor()) && isState(b.actor()) && a.actor().isDistinctPartyFrom(b.actor())
+                    && b.start() == a.end() + 1 && "-\u2010\u2011\u2013".indexOf(text.charAt(a.end())) >= 0) {
+                String surface = text.substring(a.start(), b.end());
+                found.add(new Found(null, surface, surface, a.start(), b.end(), false));
+                evidence.add(new Evidence("cue", "cooperation", surface, a.start(), b.end()));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isState(Actor actor) {
+        return actor.type() == ActorType.COUNTRY || actor.type() == ActorType.GROUP;
     }
 
     private Cooperation cooperation(List<Found> actors, List<Found> cues, Sentences sentences, int titleLength) {

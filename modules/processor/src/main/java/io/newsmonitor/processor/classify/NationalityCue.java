@@ -58,16 +58,23 @@ final class NationalityCue {
         return attributive && !compound(tokens, m) && !nearStateWord(tokens, m);
     }
 
-    /** "US tech firms", "US-Cloud-Anbieter": the acronym qualifies the next word. */
+    /**
+     * "US tech firms", "US-Cloud-Anbieter": the acronym qualifies the next word. Not a pair of acronyms
+     * ("UAE-US AI campus"), which names both countries.
+     */
     private static boolean attributiveAcronym(List<Token> tokens, int last) {
         if (tokens.get(last).hyphenAfter()) {
-            return true;
+            return last + 1 >= tokens.size() || !isAcronym(tokens.get(last + 1).raw());
         }
         if (last + 1 >= tokens.size() || tokens.get(last + 1).boundaryBefore()) {
             return false;
         }
         String next = tokens.get(last + 1).raw();
         return Character.isLowerCase(next.charAt(0)) && !FUNCTION_WORDS.contains(next.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isAcronym(String raw) {
+        return raw.length() >= 2 && raw.chars().allMatch(c -> Character.isUpperCase(c) || c == '.');
     }
 
     /** "franco-allemand", "German-Canadian": a compound of countries names both as parties. */
