@@ -110,23 +110,29 @@ public final class Classifier {
 
     /** Mentions of a country or group from this many on make it a subject of the text even without a cue. */
     private static final int SUBJECT_MENTIONS = 3;
+    /** Mentions from which a cooperation party named in plain words (no title, no strong form) is an actor. */
+    private static final int PARTY_MENTIONS = 2;
 
     /**
      * The occurrences of the actors that take part (docs/labelling.md): organisations and people as found; a country
-     * or group only when it is a cooperation party, is named in the title, is named by a strong form, or is named
+     * or group only when it is a cooperation party named at least twice, is named in the title, is named by a strong form, or is named
      * {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
      * company's home) is context. The evidence of the others is dropped with them.
      */
     private static List<Found> acting(List<Found> found, Cooperation cooperation, int titleLength,
                                       List<Evidence> evidence) {
         Map<String, Integer> counts = new HashMap<>();
-        Set<String> salient = new TreeSet<>(cooperation.parties());
+        Set<String> salient = new TreeSet<>();
         for (Found f : found) {
             counts.merge(f.actor().id(), 1, Integer::sum);
             if (f.strong() || f.start() < titleLength) {
                 salient.add(f.actor().id());
             }
         }
+        // A party named once in the whole text sits in a cue's sentence as its object ("soutien à l'Ukraine",
+        // "Unabhängigkeit von China und den USA") more often than it acts.
+        cooperation.parties().stream().filter(p -> counts.getOrDefault(p, 0) >= PARTY_MENTIONS)
+                .forEach(salient::add);
         Set<String> context = new TreeSet<>();
         for (Found f : found) {
             if (isState(f.actor()) && !salient.contains(f.actor().id()) && counts.get(f.actor().id()) < SUBJECT_MENTIONS) {
