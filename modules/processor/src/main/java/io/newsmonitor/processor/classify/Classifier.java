@@ -45,6 +45,8 @@ public final class Classifier {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("à", "a", "au", "en", "de", "du", "in", "at",
             "near", "from", "nach", "aus", "bei", "im", "zu", "vers", "depuis", "to", "von");
     private static final double TITLE_FACTOR = 2.0;
+    /** Shortest first part of a compound whose head is a theme term ({@code KI} is split off by the hyphen). */
+    private static final int MIN_MODIFIER_CHARS = 3;
 
     private final Taxonomy taxonomy;
     private final TextAnalyzer analyzer;
@@ -78,6 +80,7 @@ public final class Classifier {
         List<Found> actorsFound = actors(tokens, text, evidence);
         Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
         List<Found> cues = cues(tokens, text, evidence);
+        cues.addAll(pairedNames(actorsFound, text, evidence));
         evidence.sort(Comparator.comparingInt(Evidence::start));
 
         List<ThemeScore> themes = new ArrayList<>();
@@ -91,12 +94,53 @@ public final class Classifier {
         boolean aiSubstantive = scores.getOrDefault(Taxonomy.AI, 0.0) >= aiSubstantiveScore
                 && themes.stream().anyMatch(t -> t.id().equals(Taxonomy.AI));
         Cooperation cooperation = cooperation(actorsFound, cues, sentences, titleLength);
-        return new Classification(mentions(actorsFound), countries(actorsFound), themes,
+        List<Found> acting = acting(actorsFound, cooperation, titleLength, evidence);
+        return new Classification(mentions(acting), countries(acting), themes,
                 aiSubstantive && !cooperation.pairs().isEmpty(), cooperation, evidence);
     }
 
-    /** An actor or cue occurrence. */
-    private record Found(Actor actor, String cue, String term, int start, int end) {
+    /**
+     * An actor or cue occurrence.
+     *
+     * @param strong whether the form itself says a state acts: an office (ministry, EU institution), a person, an
+     *               adjective next to a state word, a compound or a capital standing for its government
+     */
+    private record Found(Actor actor, String cue, String term, int start, int end, boolean strong) {
+    }
+
+    /** Mentions of a country or group from this many on make it a subject of the text even without a cue. */
+    private static final int SUBJECT_MENTIONS = 3;
+    /** Mentions from which a cooperation party named in plain words (no title, no strong form) is an actor. */
+    private static final int PARTY_MENTIONS = 2;
+
+    /**
+     * The occurrences of the actors that take part (docs/labelling.md): organisations and people as found; a country
+     * or group only when it is a cooperation party named at least twice, is named in the title, is named by a strong form, or is named
+     * {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
+     * company's home) is context. The evidence of the others is dropped with them.
+     */
+    private static List<Found> acting(List<Found> found, Cooperation cooperation, int titleLength,
+                                      List<Evidence> evidence) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> salient = new TreeSet<>();
+        for (Found f : found) {
+            counts.merge(f.actor().id(), 1, Integer::sum);
+            if (f.strong() || f.start() < titleLength) {
+                salient.add(f.actor().id());
+            }
+        }
+        // A party named once in the whole text sits in a cue's sentence as its object ("soutien à l'Ukraine",
+        // "Unabhängigkeit von China und den USA") more often than it acts.
+        cooperation.parties().stream().filter(p -> counts.getOrDefault(p, 0) >= PARTY_MENTIONS)
+                .forEach(salient::add);
+        Set<String> context = new TreeSet<>();
+        for (Found f : found) {
+            if (isState(f.actor()) && !salient.contains(f.actor().id()) && counts.get(f.actor().id()) < SUBJECT_MENTIONS) {
+                context.add(f.actor().id());
+            }
+        }
+        evidence.removeIf(e -> e.kind().equals("actor") && context.contains(e.id()));
+        return found.stream().filter(f -> !context.contains(f.actor().id())).toList();
     }
 
     private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence) {
@@ -110,15 +154,16 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
+            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m) || NationalityCue.onlyDescribes(tokens, m)) {
                 continue;
             }
             String surface = text.substring(first.start(), last.end());
-            found.add(new Found(term.actor(), null, surface, first.start(), last.end()));
+            found.add(new Found(term.actor(), null, surface, first.start(), last.end(), term.form() != MentionForm.NAME
+                    && term.form() != MentionForm.ACRONYM));
             evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
             Actor represented = represented(term.actor());
             if (represented != null) {
-                found.add(new Found(represented, null, surface, first.start(), last.end()));
+                found.add(new Found(represented, null, surface, first.start(), last.end(), true));
                 evidence.add(new Evidence("actor", represented.id(), surface, first.start(), last.end()));
             }
         }
@@ -138,15 +183,44 @@ public final class Classifier {
         Map<String, Double> scores = new HashMap<>();
         List<PhraseMatcher.Match<ThemeTerm>> matches = new ArrayList<>(taxonomy.themeTerms().find(tokens));
         matches.addAll(taxonomy.themeRaw().find(tokens));
+        boolean[] covered = new boolean[tokens.size()];
         for (PhraseMatcher.Match<ThemeTerm> m : matches) {
-            Token first = tokens.get(m.firstToken());
-            Token last = tokens.get(m.lastToken());
-            double weight = m.value().weight() * (first.start() < titleLength ? TITLE_FACTOR : 1.0);
-            scores.merge(m.value().theme().id(), weight, Double::sum);
-            evidence.add(new Evidence("theme", m.value().theme().id(), text.substring(first.start(), last.end()),
-                    first.start(), last.end()));
+            for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+                covered[i] = true;
+            }
+            addTheme(m.value(), tokens.get(m.firstToken()), tokens.get(m.lastToken()), text, titleLength, scores,
+                    evidence);
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i]) {
+                Token t = tokens.get(i);
+                compoundHead(t.term()).forEach(term -> addTheme(term, t, t, text, titleLength, scores, evidence));
+            }
         }
         return scores;
+    }
+
+    private static void addTheme(ThemeTerm term, Token first, Token last, String text, int titleLength,
+                                 Map<String, Double> scores, List<Evidence> evidence) {
+        double weight = term.weight() * (first.start() < titleLength ? TITLE_FACTOR : 1.0);
+        scores.merge(term.theme().id(), weight, Double::sum);
+        evidence.add(new Evidence("theme", term.theme().id(), text.substring(first.start(), last.end()),
+                first.start(), last.end()));
+    }
+
+    /**
+     * The theme terms a compound word ends with: German puts the head last ({@code Spitzenforschung},
+     * {@code Exportkontrollen}, {@code Rechenzentrumsbetreiber} does not end with one and is left alone). The
+     * longest one-word term that is a proper suffix, after at least {@value #MIN_MODIFIER_CHARS} characters.
+     */
+    private List<ThemeTerm> compoundHead(String term) {
+        for (int k = MIN_MODIFIER_CHARS; k <= term.length() - Taxonomy.MIN_HEAD_CHARS; k++) {
+            List<ThemeTerm> head = taxonomy.themeHeads().get(term.substring(k));
+            if (head != null) {
+                return head;
+            }
+        }
+        return List.of();
     }
 
     private List<Found> cues(List<Token> tokens, String text, List<Evidence> evidence) {
@@ -157,10 +231,33 @@ public final class Classifier {
             Token first = tokens.get(m.firstToken());
             Token last = tokens.get(m.lastToken());
             String surface = text.substring(first.start(), last.end());
-            found.add(new Found(null, m.value(), surface, first.start(), last.end()));
+            found.add(new Found(null, m.value(), surface, first.start(), last.end(), false));
             evidence.add(new Evidence("cue", "cooperation", surface, first.start(), last.end()));
         }
         return found;
+    }
+
+    /**
+     * Two countries or groups joined by a hyphen ("Déclaration Canada-France", "UAE-US AI campus",
+     * "franco-allemand") name a bilateral act: the pair is its own cooperation cue.
+     */
+    private static List<Found> pairedNames(List<Found> actors, String text, List<Evidence> evidence) {
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i + 1 < actors.size(); i++) {
+            Found a = actors.get(i);
+            Found b = actors.get(i + 1);
+            if (isState(a.actor()) && isState(b.actor()) && a.actor().isDistinctPartyFrom(b.actor())
+                    && b.start() == a.end() + 1 && "-\u2010\u2011\u2013".indexOf(text.charAt(a.end())) >= 0) {
+                String surface = text.substring(a.start(), b.end());
+                found.add(new Found(null, surface, surface, a.start(), b.end(), false));
+                evidence.add(new Evidence("cue", "cooperation", surface, a.start(), b.end()));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isState(Actor actor) {
+        return actor.type() == ActorType.COUNTRY || actor.type() == ActorType.GROUP;
     }
 
     private Cooperation cooperation(List<Found> actors, List<Found> cues, Sentences sentences, int titleLength) {

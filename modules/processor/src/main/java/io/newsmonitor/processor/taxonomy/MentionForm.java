@@ -13,5 +13,10 @@ public enum MentionForm {
     /** A capital city, counted only where it stands for a government, not as a venue. */
     CAPITAL,
     /** A case-sensitive acronym or brand. */
-    ACRONYM
+    ACRONYM,
+    /**
+     * An office acting for a country or group: a ministry, presidency or government office of a country, an
+     * institution of a group ({@code Commission européenne}). Such a name says the state itself acts.
+     */
+    OFFICE
 }

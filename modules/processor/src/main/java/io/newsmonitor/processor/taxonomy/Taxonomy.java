@@ -15,6 +15,8 @@ import java.util.Map;
  * @param actorRaw    acronyms and case-sensitive brands
  * @param themeTerms  theme terms
  * @param themeRaw    theme acronyms
+ * @param themeHeads  one-word theme terms of {@value #MIN_HEAD_CHARS} characters or more by analysed form, for the
+ *                    heads of German compounds ({@code Spitzenforschung} ends with {@code forschung})
  * @param cueTerms    cooperation cues
  * @param cueRaw      cooperation cue acronyms ({@code MoU})
  * @param version     hash of the dictionary files, written on every classification
@@ -26,6 +28,7 @@ public record Taxonomy(
         PhraseMatcher<ActorTerm> actorRaw,
         PhraseMatcher<ThemeTerm> themeTerms,
         PhraseMatcher<ThemeTerm> themeRaw,
+        Map<String, List<ThemeTerm>> themeHeads,
         PhraseMatcher<String> cueTerms,
         PhraseMatcher<String> cueRaw,
         String version) {
@@ -33,8 +36,12 @@ public record Taxonomy(
     /** The id of the theme that decides whether an announcement is about AI. */
     public static final String AI = "ai";
 
+    /** Shortest one-word theme term that may be the head of a compound: shorter ones end too many words. */
+    public static final int MIN_HEAD_CHARS = 6;
+
     public Taxonomy {
         actors = Map.copyOf(actors);
         themes = List.copyOf(themes);
+        themeHeads = Map.copyOf(themeHeads);
     }
 }

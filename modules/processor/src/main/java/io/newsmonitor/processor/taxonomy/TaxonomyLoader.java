@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public final class TaxonomyLoader {
             addTerms(terms, c, "adjectives", actor, MentionForm.ADJECTIVE);
             addTerms(terms, c, "prefixes", actor, MentionForm.PREFIX);
             addTerms(terms, c, "capitals", actor, MentionForm.CAPITAL);
-            addRaw(raw, c, actor);
+            addRaw(raw, c, actor, MentionForm.ACRONYM);
         }
         for (ConfigNode g : actorsRoot.list("groups")) {
             g.allowOnly(GROUP);
@@ -109,9 +110,9 @@ public final class TaxonomyLoader {
             }
             Actor actor = register(actors, g, ActorType.GROUP, null, g.requiredString("kind"), Set.copyOf(members));
             addTerms(terms, g, "names", actor, MentionForm.NAME);
-            addTerms(terms, g, "aliases", actor, MentionForm.NAME);
+            addTerms(terms, g, "aliases", actor, MentionForm.OFFICE);
             addTerms(terms, g, "adjectives", actor, MentionForm.ADJECTIVE);
-            addRaw(raw, g, actor);
+            addRaw(raw, g, actor, MentionForm.ACRONYM);
         }
         for (ConfigNode o : actorsRoot.list("organisations")) {
             o.allowOnly(ORGANISATION);
@@ -120,9 +121,10 @@ public final class TaxonomyLoader {
             Actor actor = register(actors, o, ActorType.ORGANISATION, country, kind, Set.of());
             // A ministry, presidency or government office is how a text names its country acting.
             Actor named = GOVERNMENT.equals(kind) && country != null ? actors.get(country) : actor;
-            addTerms(terms, o, "names", named, MentionForm.NAME);
-            addTerms(terms, o, "aliases", named, MentionForm.NAME);
-            addRaw(raw, o, named);
+            MentionForm form = named == actor ? MentionForm.NAME : MentionForm.OFFICE;
+            addTerms(terms, o, "names", named, form);
+            addTerms(terms, o, "aliases", named, form);
+            addRaw(raw, o, named, named == actor ? MentionForm.ACRONYM : MentionForm.OFFICE);
         }
         for (ConfigNode p : actorsRoot.list("people")) {
             p.allowOnly(PERSON);
@@ -131,7 +133,7 @@ public final class TaxonomyLoader {
         }
         Themes themes = themes(themesRoot);
         return new Taxonomy(actors, themes.list, terms.build(), raw.build(), themes.terms.build(),
-                themes.raw.build(), themes.cueTerms.build(), themes.cueRaw.build(), version);
+                themes.raw.build(), themes.heads, themes.cueTerms.build(), themes.cueRaw.build(), version);
     }
 
     private static Actor register(Map<String, Actor> actors, ConfigNode node, ActorType type, String country,
@@ -165,9 +167,9 @@ public final class TaxonomyLoader {
         }
     }
 
-    private void addRaw(PhraseMatcher.Builder<ActorTerm> matcher, ConfigNode node, Actor actor) {
+    private void addRaw(PhraseMatcher.Builder<ActorTerm> matcher, ConfigNode node, Actor actor, MentionForm form) {
         for (String acronym : node.strings("acronyms")) {
-            matcher.add(analyzer.rawTerms(acronym), new ActorTerm(actor, MentionForm.ACRONYM));
+            matcher.add(analyzer.rawTerms(acronym), new ActorTerm(actor, form));
         }
     }
 
@@ -177,6 +179,7 @@ public final class TaxonomyLoader {
         final PhraseMatcher.Builder<ThemeTerm> raw = PhraseMatcher.onRawTokens();
         final PhraseMatcher.Builder<String> cueTerms = PhraseMatcher.onTerms();
         final PhraseMatcher.Builder<String> cueRaw = PhraseMatcher.onRawTokens();
+        final Map<String, List<ThemeTerm>> heads = new HashMap<>();
     }
 
     private Themes themes(ConfigNode root) {
@@ -196,6 +199,7 @@ public final class TaxonomyLoader {
             Theme theme = new Theme(id, t.string("label", id), minScore);
             themes.list.add(theme);
             addWeighted(t.child("terms"), theme, themes.terms, false);
+            addHeads(t.child("terms"), theme, themes.heads);
             addWeighted(t.child("acronyms"), theme, themes.raw, true);
         }
         if (!ids.contains(Taxonomy.AI)) {
@@ -209,6 +213,24 @@ public final class TaxonomyLoader {
         cooperation.strings("cues").forEach(cue -> themes.cueTerms.add(analyzer.terms(cue), cue));
         cooperation.strings("acronyms").forEach(cue -> themes.cueRaw.add(analyzer.rawTerms(cue), cue));
         return themes;
+    }
+
+    /** The one-word terms that may close a compound, each analysed form with its theme's term. */
+    private void addHeads(ConfigNode tiers, Theme theme, Map<String, List<ThemeTerm>> heads) {
+        if (tiers == null) {
+            return;
+        }
+        for (String tier : tiers.keys()) {
+            for (String phrase : tiers.strings(tier)) {
+                List<String> terms = analyzer.terms(phrase);
+                if (terms.size() == 1 && terms.get(0).length() >= Taxonomy.MIN_HEAD_CHARS) {
+                    List<ThemeTerm> list = heads.computeIfAbsent(terms.get(0), k -> new ArrayList<>());
+                    if (list.stream().noneMatch(x -> x.theme().equals(theme))) {
+                        list.add(new ThemeTerm(theme, Double.parseDouble(tier)));
+                    }
+                }
+            }
+        }
     }
 
     private void addWeighted(ConfigNode tiers, Theme theme, PhraseMatcher.Builder<ThemeTerm> matcher, boolean raw) {
