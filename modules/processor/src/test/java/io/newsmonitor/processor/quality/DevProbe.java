@@ -6,7 +6,7 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.processor.classify.Classification;
 import io.newsmonitor.processor.classify.Classifier;
-import io.newsmonitor.processor.text.TextAnalyzer;
+import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
 import io.newsmonitor.processor.topology.TopologyFixture;
 import io.newsmonitor.samples.SampleAnnouncement;
