@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ("200 millions d'euros" and "€200 million" both give {@code 200}). Two write-ups of one event share several;
  * two events of the same parties a week apart rarely do.
  *
- * <p>Several capitalised words in a row make one anchor ("Gina Raimondo", "New Delhi").
+ * <p>Several capitalised words in a row make one anchor, their longest word ("Gina Raimondo" is "raimondo").
  *
  * <p>The parties themselves are left out (the spans the classifier matched as actors): sharing them is what made the
  * two write-ups candidates in the first place, so it proves nothing more. Years, month and weekday names are left
@@ -51,9 +51,17 @@ public final class Anchors {
         Matcher name = NAME.matcher(text);
         name.region(Math.min(titleLength, text.length()), text.length());
         while (name.find()) {
-            if (!sentenceInitial(text, name.start()) && !inActor(evidence, name.start(), name.end())
-                    && isName(text, name.group())) {
-                anchors.add(fold(name.group()));
+            if (inActor(evidence, name.start(), name.end())) {
+                continue;
+            }
+            String words = name.group();
+            if (words.indexOf(' ') >= 0 || words.indexOf('-') >= 0) {
+                String head = head(words);
+                if (isName(text, head)) {
+                    anchors.add(fold(head));
+                }
+            } else if (!sentenceInitial(text, name.start()) && isName(text, words)) {
+                anchors.add(fold(words));
             }
         }
         Matcher number = NUMBER.matcher(text);
@@ -83,16 +91,28 @@ public final class Anchors {
     }
 
     /**
-     * Whether a capitalised word is a name rather than a common word: several capitalised words in a row are; one
-     * alone is unless it is a calendar word, a German common noun, or a word the text also writes in lower case.
+     * Whether a capitalised word is a name rather than a common word: not a calendar word, a German common noun, or a
+     * word the text also writes in lower case.
      */
-    private static boolean isName(String text, String words) {
-        if (words.indexOf(' ') >= 0 || words.indexOf('-') >= 0) {
-            return true;
-        }
-        String folded = fold(words);
+    private static boolean isName(String text, String word) {
+        String folded = fold(word);
         return !CALENDAR.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
-                && !writtenInLowerCase(text, words);
+                && !writtenInLowerCase(text, word);
+    }
+
+    /**
+     * The word that stands for a name of several words: its longest, the last on ties ("Gina Raimondo" is
+     * "raimondo", "New Delhi" "delhi", "Mistral AI" "mistral", and "Programm Horizont" and "programme Horizont"
+     * meet on "horizont"), so that one name counts once and is found in every language.
+     */
+    private static String head(String words) {
+        String head = "";
+        for (String word : words.split("[ -]")) {
+            if (word.length() >= head.length()) {
+                head = word;
+            }
+        }
+        return head;
     }
 
     /** Whether the text also writes this word with a small initial, as a common word. */

@@ -164,12 +164,13 @@ class ProcessorTopologyTest {
     void aRewriteFindsItsStoryHoweverManyOtherWriteUpsShareItsParties() {
         List<Announcement> week = new ArrayList<>();
         week.add(english("e0", "France and Germany launch the Korab programme on artificial intelligence",
-                busyPairBody(0) + " The Korab programme receives 45 million euros for 800 researchers."));
+                busyPairBody(0) + " France and Germany give the Korab programme 45 million euros and fund 800 "
+                        + "researchers."));
         for (int i = 1; i <= 70; i++) {
             week.add(english("e" + i, "France and Germany launch the " + programme(i) + " programme on AI",
                     busyPairBody(i)));
         }
-        week.add(english("rewrite", "Korab: Paris and Berlin fund joint artificial intelligence research",
+        week.add(english("rewrite", "Paris and Berlin confirm their Korab programme on AI",
                 busyPairBody(1000) + " France and Germany give the Korab programme 45 million euros and fund 800 "
                         + "researchers."));
         fixture.send(week);
