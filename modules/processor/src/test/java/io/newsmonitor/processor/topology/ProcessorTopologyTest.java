@@ -129,9 +129,7 @@ class ProcessorTopologyTest {
 
     @Test
     void aWriteUpOfTheSameEventInAnotherLanguageJoinsTheStory() {
-        Announcement french = announcement("fr1", "https://www.elysee.fr/fr1",
-                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP
-                        + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros.");
+        Announcement french = roadmapWithItsProgramme();
         Announcement german = german("de1", "Frankreich und Albanien beschließen KI-Fahrplan",
                 "Frankreich und Albanien haben einen gemeinsamen Fahrplan für künstliche Intelligenz "
                 + "beschlossen. Die Zusammenarbeit mit dem Unternehmen Inetum soll albanische Beamte in KI "
@@ -147,9 +145,7 @@ class ProcessorTopologyTest {
 
     @Test
     void theSamePartiesInAnotherLanguageWithNothingElseInCommonAreAnotherStory() {
-        Announcement french = announcement("fr1", "https://www.elysee.fr/fr1",
-                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP
-                        + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros.");
+        Announcement french = roadmapWithItsProgramme();
         Announcement german = german("de2", "Frankreich und Albanien vereinbaren KI-Forschungszentrum",
                 "Frankreich und Albanien gründen in Durrës ein gemeinsames Forschungszentrum für künstliche "
                 + "Intelligenz mit der Universität Polis. Die Kooperation soll 40 Doktoranden fördern; das "
@@ -198,6 +194,13 @@ class ProcessorTopologyTest {
             body.append(words.get(random.nextInt(words.size()))).append(w % 5 == 4 ? ". The " : " ");
         }
         return body.append("plan.").toString();
+    }
+
+    /** The roadmap, with the names and figures a report of it in another language would share. */
+    private static Announcement roadmapWithItsProgramme() {
+        return announcement("fr1", "https://www.elysee.fr/fr1",
+                "La France et l'Albanie présentent une feuille de route sur l'IA", ROADMAP
+                        + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros.");
     }
 
     private static Announcement german(String id, String title, String content) {
