@@ -140,7 +140,13 @@ public final class Setting<T> {
         return checked(parser.apply(node));
     }
 
-    T checked(T value) {
+    /**
+     * Validates a value given other than in the file (a command-line option) by this setting's rules.
+     *
+     * @return the value
+     * @throws IllegalArgumentException saying which rule it breaks
+     */
+    public T checked(T value) {
         if (value == null) {
             return null;
         }

@@ -1,6 +1,5 @@
 package io.newsmonitor.runtime;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,11 +19,5 @@ public interface Fatal {
                     .error("{}: stopped for good; exiting so that the process can be restarted", role);
             new Thread(() -> System.exit(1), "exit").start();
         };
-    }
-
-    /** Only logs: for tests and for roles run beside others that must go on (replay). */
-    static Fatal logOnly() {
-        Logger log = LoggerFactory.getLogger(Fatal.class);
-        return role -> log.error("{}: stopped for good", role);
     }
 }

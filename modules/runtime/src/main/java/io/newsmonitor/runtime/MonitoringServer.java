@@ -37,8 +37,8 @@ public final class MonitoringServer implements AutoCloseable {
         this.http = Javalin.create(config -> config.showJavalinBanner = false)
                 .get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()))
                 .get("/health", this::health)
-                .get("/health/live", ctx -> answer(ctx, live(), "live"))
-                .get("/health/ready", ctx -> answer(ctx, ready(), "ready"));
+                .get("/health/live", ctx -> answer(ctx, live(roleHealth()), "live"))
+                .get("/health/ready", ctx -> answer(ctx, ready(roleHealth(), broker.check()), "ready"));
     }
 
     /**
@@ -71,22 +71,29 @@ public final class MonitoringServer implements AutoCloseable {
         return http.port();
     }
 
-    private boolean live() {
-        return roles.stream().allMatch(r -> r.health().live());
+    /** Each role's health, read once, so that one answer never mixes two states of a role. */
+    private Map<String, Health> roleHealth() {
+        Map<String, Health> byRole = new LinkedHashMap<>();
+        roles.forEach(r -> byRole.put(r.name(), r.health()));
+        return byRole;
     }
 
-    private boolean ready() {
-        return !roles.isEmpty() && broker.check().ready() && roles.stream().allMatch(r -> r.health().ready());
+    private static boolean live(Map<String, Health> roles) {
+        return roles.values().stream().allMatch(Health::live);
+    }
+
+    private static boolean ready(Map<String, Health> roles, Health broker) {
+        return !roles.isEmpty() && broker.ready() && roles.values().stream().allMatch(Health::ready);
     }
 
     private void health(Context ctx) {
+        Map<String, Health> byRole = roleHealth();
+        Health brokerHealth = broker.check();
+        boolean live = live(byRole);
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean live = live();
         body.put("status", live ? "UP" : "DOWN");
-        body.put("ready", ready());
-        body.put("broker", broker.check());
-        Map<String, Health> byRole = new LinkedHashMap<>();
-        roles.forEach(r -> byRole.put(r.name(), r.health()));
+        body.put("ready", ready(byRole, brokerHealth));
+        body.put("broker", brokerHealth);
         body.put("roles", byRole);
         ctx.status(live ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }

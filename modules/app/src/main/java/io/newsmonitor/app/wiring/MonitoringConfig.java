@@ -33,9 +33,10 @@ public record MonitoringConfig(boolean enabled, String host, int port) {
 
     /** This configuration on another port ({@code --monitoring-port}). */
     public MonitoringConfig withPort(int otherPort) {
-        if (otherPort < 0 || otherPort > 65535) {
-            throw new IllegalArgumentException("--monitoring-port must be between 0 and 65535, got " + otherPort);
+        try {
+            return new MonitoringConfig(enabled, host, PORT.checked(otherPort));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--monitoring-port " + e.getMessage(), e);
         }
-        return new MonitoringConfig(enabled, host, otherPort);
     }
 }

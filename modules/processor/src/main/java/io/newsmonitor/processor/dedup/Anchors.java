@@ -2,6 +2,7 @@ package io.newsmonitor.processor.dedup;
 
 import io.newsmonitor.model.Evidence;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class Anchors {
 
     /** A capitalised word of three letters or more, with the capitalised words that follow it ("New Delhi"). */
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}]{2,}(?:[ -]\\p{Lu}[\\p{L}\\p{M}]+)*");
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d\\u00A0\\u202F ,.]*\\d)?");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
@@ -48,6 +50,7 @@ public final class Anchors {
      */
     public static List<String> of(String text, int titleLength, List<Evidence> evidence) {
         Set<String> anchors = new TreeSet<>();
+        Set<String> lowerCaseWords = lowerCaseWords(text);
         Matcher name = NAME.matcher(text);
         name.region(Math.min(titleLength, text.length()), text.length());
         while (name.find()) {
@@ -57,10 +60,10 @@ public final class Anchors {
             String words = name.group();
             if (words.indexOf(' ') >= 0 || words.indexOf('-') >= 0) {
                 String head = head(words);
-                if (isName(text, head)) {
+                if (isName(lowerCaseWords, head)) {
                     anchors.add(fold(head));
                 }
-            } else if (!sentenceInitial(text, name.start()) && isName(text, words)) {
+            } else if (!sentenceInitial(text, name.start()) && isName(lowerCaseWords, words)) {
                 anchors.add(fold(words));
             }
         }
@@ -94,10 +97,10 @@ public final class Anchors {
      * Whether a capitalised word is a name rather than a common word: not a calendar word, a German common noun, or a
      * word the text also writes in lower case.
      */
-    private static boolean isName(String text, String word) {
+    private static boolean isName(Set<String> lowerCaseWords, String word) {
         String folded = fold(word);
         return !CALENDAR.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
-                && !writtenInLowerCase(text, word);
+                && !lowerCaseWords.contains(word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1));
     }
 
     /**
@@ -115,17 +118,19 @@ public final class Anchors {
         return head;
     }
 
-    /** Whether the text also writes this word with a small initial, as a common word. */
-    private static boolean writtenInLowerCase(String text, String word) {
-        String lower = word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1);
-        for (int from = text.indexOf(lower); from >= 0; from = text.indexOf(lower, from + 1)) {
-            int end = from + lower.length();
-            if ((from == 0 || !Character.isLetter(text.charAt(from - 1)))
-                    && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
-                return true;
+    /**
+     * The words the text writes with a small initial, read once: a capitalised word among them is a common word
+     * that opens a sentence or a title, not a name.
+     */
+    private static Set<String> lowerCaseWords(String text) {
+        Set<String> words = new HashSet<>();
+        Matcher word = WORD.matcher(text);
+        while (word.find()) {
+            if (Character.isLowerCase(word.group().charAt(0))) {
+                words.add(word.group());
             }
         }
-        return false;
+        return words;
     }
 
     private static boolean inActor(List<Evidence> evidence, int start, int end) {
