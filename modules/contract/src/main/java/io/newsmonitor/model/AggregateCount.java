@@ -1,18 +1,25 @@
 package io.newsmonitor.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A count over a time window: the value of {@code newsmonitor.aggregates.<name>}, keyed by
- * {@code key + "@" + windowStart}; each update replaces the previous count of that window (compacted topic).
+ * A windowed count of one aggregate: the value of the compacted topic {@code newsmonitor.aggregates.<aggregate>},
+ * keyed by {@link #recordKey()}, so that the latest value per key and window wins.
  *
- * @param aggregate   aggregate name ({@code actors}, {@code themes}, {@code pairs}, ...)
- * @param key         what is counted: an actor id, a theme id, or a pair {@code "AL+FR"}
- * @param windowStart start of the window (inclusive)
- * @param windowEnd   end of the window (exclusive)
- * @param count       announcements counted in the window so far
+ * @param aggregate   the aggregate's name, as in its topic ({@code actors.daily}, ...)
+ * @param key         the dimension value counted (an actor id, a theme id, {@code FR+TN}, {@code FR|regulation}, ...)
+ * @param windowStart start of the window, inclusive (publication time)
+ * @param windowEnd   end of the window, exclusive
+ * @param count       announcements in the window with this key
+ * @param samples     ids of a few announcements counted (the latest first), for a dashboard to link to
  */
-public record AggregateCount(String aggregate, String key, Instant windowStart, Instant windowEnd, long count) {
+public record AggregateCount(String aggregate, String key, Instant windowStart, Instant windowEnd, long count,
+                             List<String> samples) {
+
+    public AggregateCount {
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
 
     /** The record key of this count. */
     public String recordKey() {

@@ -5,10 +5,12 @@ import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.DeliveryState;
 import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.model.Trend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +27,32 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
-    /** Suffix of the aggregate topics: {@code <prefix>.aggregates.<name>}. */
+    /** Suffix of the aggregate topics: {@code <prefix>.aggregates.<dimension>.<granularity>}. */
     public static final String AGGREGATES = "aggregates.";
-    /** Counts per actor id. */
-    public static final String AGGREGATE_ACTORS = "actors";
+    /** Counts per actor id (countries, groups, organisations, people). */
+    public static final String DIMENSION_ACTORS = "actors";
+    /** Counts per country id. */
+    public static final String DIMENSION_COUNTRIES = "countries";
     /** Counts per theme id. */
-    public static final String AGGREGATE_THEMES = "themes";
-    /** Counts per AI-cooperation pair ({@code AL+FR}). */
-    public static final String AGGREGATE_PAIRS = "pairs";
-    /** Counts per country, AI-cooperation announcements only. */
-    public static final String AGGREGATE_AI_COOPERATION_COUNTRIES = "ai-cooperation-countries";
-    /** The name of every aggregate topic of the contract. */
-    public static final List<String> AGGREGATE_NAMES = List.of(AGGREGATE_ACTORS, AGGREGATE_THEMES, AGGREGATE_PAIRS,
-            AGGREGATE_AI_COOPERATION_COUNTRIES);
+    public static final String DIMENSION_THEMES = "themes";
+    /** Counts per country and theme, {@code FR|regulation}. */
+    public static final String DIMENSION_COUNTRY_THEMES = "country-themes";
+    /** Counts per AI-cooperation pair, {@code AL+FR}. */
+    public static final String DIMENSION_PAIRS = "pairs";
+    /** Counts per source id. */
+    public static final String DIMENSION_SOURCES = "sources";
+    /** Every dimension the sink counts. */
+    public static final List<String> AGGREGATE_DIMENSIONS = List.of(DIMENSION_ACTORS, DIMENSION_COUNTRIES,
+            DIMENSION_THEMES, DIMENSION_COUNTRY_THEMES, DIMENSION_PAIRS, DIMENSION_SOURCES);
+    /** One-hour tumbling windows. */
+    public static final String HOURLY = "hourly";
+    /** One-day tumbling windows (UTC days). */
+    public static final String DAILY = "daily";
+    /** The window sizes every dimension is counted in. */
+    public static final List<String> GRANULARITIES = List.of(HOURLY, DAILY);
+    /** The name of every aggregate topic of the contract: {@code <dimension>.<granularity>}. */
+    public static final List<String> AGGREGATE_NAMES = AGGREGATE_DIMENSIONS.stream()
+            .flatMap(d -> GRANULARITIES.stream().map(g -> aggregateName(d, g))).toList();
 
     private static final Pattern VALID_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{1,200}");
     private static final Duration MONTH = Duration.ofDays(30);
@@ -110,6 +125,29 @@ public final class Topics {
                 replicationFactor, false, MONTH);
     }
 
+    /** Trends: actors, themes and pairs far above their own baseline, latest per key. */
+    public Topic<String, Trend> trends() {
+        return topic("trends", json(Trend.class), true, null);
+    }
+
+    /** Webhook delivery state, latest per subscription. */
+    public Topic<String, DeliveryState> deliveryState() {
+        return topic("delivery.state", json(DeliveryState.class), true, null);
+    }
+
+    /**
+     * Alerts whose webhook delivery was given up on, as they were, with headers naming the address, the attempts and
+     * the last error; keyed like {@link #alerts()}.
+     */
+    public Topic<String, Alert> undeliveredAlerts() {
+        return topic("alerts.undelivered", json(Alert.class), false, QUARTER);
+    }
+
+    /** The aggregate topic name of a dimension and granularity: {@code actors.daily}. */
+    public static String aggregateName(String dimension, String granularity) {
+        return dimension + "." + granularity;
+    }
+
     /** Windowed counts of one aggregate, latest per key and window. */
     public Topic<String, AggregateCount> aggregate(String name) {
         if (!VALID_PREFIX.matcher(name).matches()) {
@@ -121,7 +159,7 @@ public final class Topics {
     /** Every topic of the contract, the aggregate topics included. */
     public List<Topic<?, ?>> all() {
         List<Topic<?, ?>> all = new ArrayList<>(List.of(raw(), classified(), duplicates(), alerts(), subscriptions(),
-                feeds(), pollerState(), deadLetter()));
+                feeds(), pollerState(), deadLetter(), trends(), deliveryState(), undeliveredAlerts()));
         AGGREGATE_NAMES.forEach(name -> all.add(aggregate(name)));
         return List.copyOf(all);
     }

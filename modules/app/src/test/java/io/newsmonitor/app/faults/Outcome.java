@@ -128,7 +128,8 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
     }
 
     private static Alert undated(Alert a) {
-        return new Alert(a.subscriptionId(), a.announcementId(), a.storyId(), a.title(), a.url(), a.sourceId(),
-                a.language(), a.publishedAt(), null, a.actors(), a.themes(), a.aiCooperation(), a.parties());
+        return new Alert(a.alertId(), a.kind(), a.subscriptionId(), a.announcementId(), a.storyId(), a.title(),
+                a.url(), a.sourceId(), a.language(), a.publishedAt(), null, a.actors(), a.themes(), a.aiCooperation(),
+                a.parties(), a.reasons());
     }
 }

@@ -13,14 +13,14 @@ import java.util.function.Function;
  */
 public enum Aggregate {
     /** Per actor id. */
-    ACTORS(Topics.AGGREGATE_ACTORS, a -> a.actors().stream().map(ActorMention::id).toList()),
+    ACTORS(Topics.aggregateName(Topics.DIMENSION_ACTORS, Topics.DAILY), a -> a.actors().stream().map(ActorMention::id).toList()),
     /** Per theme id. */
-    THEMES(Topics.AGGREGATE_THEMES, a -> a.themes().stream().map(ThemeScore::id).toList()),
+    THEMES(Topics.aggregateName(Topics.DIMENSION_THEMES, Topics.DAILY), a -> a.themes().stream().map(ThemeScore::id).toList()),
     /** Per AI-cooperation pair, {@code "AL+FR"}. */
-    PAIRS(Topics.AGGREGATE_PAIRS, a -> a.aiCooperation()
+    PAIRS(Topics.aggregateName(Topics.DIMENSION_PAIRS, Topics.DAILY), a -> a.aiCooperation()
             ? a.cooperation().pairs().stream().map(p -> p.get(0) + "+" + p.get(1)).toList() : List.of()),
     /** Per country, AI-cooperation announcements only. */
-    AI_COOPERATION_COUNTRIES(Topics.AGGREGATE_AI_COOPERATION_COUNTRIES, a -> a.aiCooperation()
+    AI_COOPERATION_COUNTRIES(Topics.aggregateName(Topics.DIMENSION_COUNTRIES, Topics.DAILY), a -> a.aiCooperation()
             ? a.cooperation().parties().stream().filter(a.countries()::contains).toList() : List.of());
 
     private final String topicName;

@@ -29,9 +29,9 @@ public final class Matching {
 
     /** The alert for an announcement matching a subscription, raised at {@code now}. */
     public static Alert alert(Subscription s, ClassifiedAnnouncement a, Instant now) {
-        return new Alert(s.id(), a.id(), a.storyId(), a.title(), a.url(), a.sourceId(), a.language(),
+        return new Alert(null, Alert.MATCH, s.id(), a.id(), a.storyId(), a.title(), a.url(), a.sourceId(), a.language(),
                 a.publishedAt(), now, a.actors().stream().map(ActorMention::id).toList(),
-                a.themes().stream().map(ThemeScore::id).toList(), a.aiCooperation(), a.cooperation().parties());
+                a.themes().stream().map(ThemeScore::id).toList(), a.aiCooperation(), a.cooperation().parties(), List.of());
     }
 
     /**

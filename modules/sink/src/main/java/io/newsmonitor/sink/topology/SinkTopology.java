@@ -16,6 +16,7 @@ import io.newsmonitor.sink.subscriptions.ReadableSubscriptions;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -99,7 +100,7 @@ public final class SinkTopology {
                 .filter((window, count) -> count != null, Named.as(name + "-present"))
                 .map((window, count) -> {
                     AggregateCount c = new AggregateCount(name, window.key(), window.window().startTime(),
-                            window.window().endTime(), count);
+                            window.window().endTime(), count, List.of());
                     return KeyValue.pair(c.recordKey(), c);
                 }, Named.as(name + "-records"))
                 .to(output.name(), StreamsTopics.produced(output));

@@ -121,8 +121,8 @@ class SinkTopologyTest {
     @Test
     void aggregatesCountPerKeyAndPublicationDayIncludingLateArrivals() {
         TestOutputTopic<String, AggregateCount> pairs = driver.createOutputTopic(
-                topics.aggregate("pairs").name(), topics.aggregate("pairs").keySerde().deserializer(),
-                topics.aggregate("pairs").valueSerde().deserializer());
+                topics.aggregate("pairs.daily").name(), topics.aggregate("pairs.daily").keySerde().deserializer(),
+                topics.aggregate("pairs.daily").valueSerde().deserializer());
 
         publish(announcement("a1", "a1", DAY.plusSeconds(3600), true, List.of("AL", "FR")));
         publish(announcement("a2", "a2", DAY.plusSeconds(7200), true, List.of("AL", "FR")));
