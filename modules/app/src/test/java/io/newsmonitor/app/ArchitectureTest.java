@@ -36,7 +36,7 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         assertThat(List.of("io.newsmonitor.model.Announcement", "io.newsmonitor.config.Setting",
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
-                "io.newsmonitor.text.TextAnalyzer",
+                "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
@@ -46,19 +46,25 @@ class ArchitectureTest {
     void theContractKnowsNoRoleNorConfigurationNorRuntime() {
         noClasses().that().resideInAnyPackage(CONTRACT)
                 .should().dependOnClassesThat().resideInAnyPackage(concat(ROLES_AND_ABOVE, "io.newsmonitor.config..",
-                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.samples.."))
+                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.samples..",
+                        "io.newsmonitor.net.."))
                 .check(PRODUCTION);
     }
 
     @Test
-    void configurationRuntimeAndTextAnalysisKnowNoRole() {
+    void configurationRuntimeTextAnalysisAndAddressChecksKnowNoRole() {
         noClasses().that().resideInAnyPackage("io.newsmonitor.config..", "io.newsmonitor.runtime..",
-                        "io.newsmonitor.streams..", "io.newsmonitor.text..")
+                        "io.newsmonitor.streams..", "io.newsmonitor.text..", "io.newsmonitor.net..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROLES_AND_ABOVE)
                 .check(PRODUCTION);
         noClasses().that().resideInAPackage("io.newsmonitor.runtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.newsmonitor.streams..",
                         "org.apache.kafka.streams..")
+                .check(PRODUCTION);
+        noClasses().that().resideInAPackage("io.newsmonitor.net..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(CONTRACT, "io.newsmonitor.config..",
+                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.text..",
+                        "org.apache.kafka.."))
                 .check(PRODUCTION);
     }
 
