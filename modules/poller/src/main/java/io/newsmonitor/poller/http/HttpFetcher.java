@@ -3,6 +3,7 @@ package io.newsmonitor.poller.http;
 import io.newsmonitor.net.AddressGuard;
 import io.newsmonitor.net.AddressPolicy;
 import io.newsmonitor.net.AddressRefusedException;
+import io.newsmonitor.net.HttpTimes;
 import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.net.Resolver;
 import java.io.ByteArrayInputStream;
@@ -16,9 +17,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -260,13 +258,7 @@ public final class HttpFetcher {
 
     /** {@code Retry-After} in seconds or as an HTTP date. */
     static Optional<Duration> retryAfter(Response response) {
-        return Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
-            String v = value.trim();
-            if (v.matches("\\d+")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-            }
-            return httpDate(v).map(at -> Duration.between(Instant.now(), at)).filter(d -> !d.isNegative());
-        });
+        return HttpTimes.retryAfter(response.header("Retry-After"), Instant.now());
     }
 
     /** How long the answer stays fresh: {@code Cache-Control: max-age} first, else {@code Expires}. */
@@ -278,15 +270,7 @@ public final class HttpFetcher {
                 return Duration.ofSeconds(Long.parseLong(m.group(1)));
             }
         }
-        return Optional.ofNullable(response.header("Expires")).flatMap(HttpFetcher::httpDate)
+        return Optional.ofNullable(response.header("Expires")).flatMap(HttpTimes::date)
                 .map(at -> Duration.between(Instant.now(), at)).filter(d -> !d.isNegative()).orElse(null);
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }
