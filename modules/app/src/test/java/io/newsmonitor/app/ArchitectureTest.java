@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CONTRACT = {"io.newsmonitor.model..", "io.newsmonitor.topics..",
             "io.newsmonitor.json.."};
     private static final String[] ROLES_AND_ABOVE = {"io.newsmonitor.poller..", "io.newsmonitor.processor..",
-            "io.newsmonitor.sink..", "io.newsmonitor.app.."};
+            "io.newsmonitor.sink..", "io.newsmonitor.delivery..", "io.newsmonitor.app.."};
 
     /** The rules below would pass on an empty import: make sure every module's classes are seen. */
     @Test
@@ -38,6 +38,7 @@ class ArchitectureTest {
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
                 "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
+                "io.newsmonitor.delivery.Delivery",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
     }
@@ -70,9 +71,10 @@ class ArchitectureTest {
 
     @Test
     void rolesNeverImportEachOther() {
-        roleKnowsNot("poller", "processor", "sink");
-        roleKnowsNot("processor", "poller", "sink");
-        roleKnowsNot("sink", "poller", "processor");
+        roleKnowsNot("poller", "processor", "sink", "delivery");
+        roleKnowsNot("processor", "poller", "sink", "delivery");
+        roleKnowsNot("sink", "poller", "processor", "delivery");
+        roleKnowsNot("delivery", "poller", "processor", "sink");
     }
 
     private static void roleKnowsNot(String role, String... others) {
@@ -89,10 +91,11 @@ class ArchitectureTest {
     @Test
     void appReachesEachRoleOnlyThroughItsFacadeAndItsSettings() {
         DescribedPredicate<JavaClass> roleInternals = resideInAnyPackage("io.newsmonitor.poller..",
-                "io.newsmonitor.processor..", "io.newsmonitor.sink..")
+                "io.newsmonitor.processor..", "io.newsmonitor.sink..", "io.newsmonitor.delivery..")
                 .and(not(resideInAnyPackage("io.newsmonitor.poller", "io.newsmonitor.poller.config",
                         "io.newsmonitor.processor", "io.newsmonitor.processor.config",
-                        "io.newsmonitor.sink", "io.newsmonitor.sink.config")));
+                        "io.newsmonitor.sink", "io.newsmonitor.sink.config",
+                        "io.newsmonitor.delivery", "io.newsmonitor.delivery.config")));
         noClasses().that().resideInAPackage("io.newsmonitor.app..")
                 .should().dependOnClassesThat(roleInternals.as("a role's internals"))
                 .check(PRODUCTION);
@@ -100,14 +103,14 @@ class ArchitectureTest {
 
     @Test
     void thePackagesOfEachRoleDependOnEachOtherWithoutCircles() {
-        for (String role : List.of("poller", "processor", "sink")) {
+        for (String role : List.of("poller", "processor", "sink", "delivery")) {
             slices().matching("io.newsmonitor." + role + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
         }
     }
 
     @Test
-    void thePollerDoesNotRunKafkaStreams() {
-        noClasses().that().resideInAPackage("io.newsmonitor.poller..")
+    void thePollerAndDeliveryDoNotRunKafkaStreams() {
+        noClasses().that().resideInAnyPackage("io.newsmonitor.poller..", "io.newsmonitor.delivery..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..",
                         "io.newsmonitor.streams..")
                 .check(PRODUCTION);
