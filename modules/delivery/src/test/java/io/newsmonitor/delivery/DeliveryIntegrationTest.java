@@ -17,6 +17,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.Webhook;
 import io.newsmonitor.net.Resolver;
 import io.newsmonitor.runtime.Health;
+import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import io.newsmonitor.testkit.FixtureServer.RecordedRequest;
@@ -72,7 +73,7 @@ class DeliveryIntegrationTest {
                 Duration.ofMillis(100));
     }
 
-    private static Delivery start(DeliveryConfig config, KafkaConfig kafka, SimpleMeterRegistry registry) {
+    private static RoleHandle start(DeliveryConfig config, KafkaConfig kafka, SimpleMeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         DeliveryService service = new DeliveryService(config, kafka, new WebhookClient(config, Resolver.SYSTEM, clock),
                 clock, () -> 0.5, registry);
@@ -134,7 +135,7 @@ class DeliveryIntegrationTest {
         }
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-        try (Delivery delivery = start(config(prefix, Duration.ofSeconds(8)), kafka, registry)) {
+        try (RoleHandle delivery = start(config(prefix, Duration.ofSeconds(8)), kafka, registry)) {
             await().atMost(WAIT).until(() -> received("/steady").size() == 5);
 
             assertThat(registry.find("newsmonitor.alerts.undelivered").tag("subscription", "down").counter())
@@ -211,12 +212,12 @@ class DeliveryIntegrationTest {
         DeliveryConfig config = config(prefix, Duration.ofHours(1));
 
         SimpleMeterRegistry before = new SimpleMeterRegistry();
-        try (Delivery delivery = start(config, kafka, before)) {
+        try (RoleHandle delivery = start(config, kafka, before)) {
             await().atMost(WAIT).until(() -> received("/flaky").size() >= 2);
         }
         up.set(true);
         SimpleMeterRegistry after = new SimpleMeterRegistry();
-        try (Delivery delivery = start(config, kafka, after)) {
+        try (RoleHandle delivery = start(config, kafka, after)) {
             await().atMost(WAIT).until(() -> after.find("newsmonitor.alerts.delivered").counter() != null);
             await().atMost(WAIT).until(() -> committed(kafka, prefix) == 1);
         }

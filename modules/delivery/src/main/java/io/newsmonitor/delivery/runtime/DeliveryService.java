@@ -14,6 +14,7 @@ import io.newsmonitor.model.DeliveryState;
 import io.newsmonitor.model.Webhook;
 import io.newsmonitor.net.Resolver;
 import io.newsmonitor.runtime.Health;
+import io.newsmonitor.runtime.LoopRole;
 import io.newsmonitor.topics.Decoded;
 import io.newsmonitor.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each subscription's delivery state goes to the compacted delivery-state topic when it changes, at most once per
  * {@code delivery.stateInterval}. All of this runs on one thread; HTTP answers come back to it through a queue.
  */
-public final class DeliveryService implements AutoCloseable {
+public final class DeliveryService implements LoopRole.Loop {
 
     /** Header of an undelivered alert: the webhook's address, without user info and query. */
     public static final String HEADER_URL = "newsmonitor.delivery.url";
@@ -132,6 +133,7 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
+    @Override
     public void run() {
         try (KafkaConsumer<String, byte[]> alerts = new KafkaConsumer<>(alertsConsumerProps(),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -152,6 +154,8 @@ public final class DeliveryService implements AutoCloseable {
             while (running.get()) {
                 loop(alerts, directory);
             }
+            producer.flush();
+            runCompletions();
             commit(alerts);
         } catch (DeadLetterFailed e) {
             failed = true;
@@ -172,13 +176,18 @@ public final class DeliveryService implements AutoCloseable {
             catchUp(directory);
             records.forEach(record -> accept(record, directory));
         }
-        for (Runnable completion = completions.poll(); completion != null; completion = completions.poll()) {
-            completion.run();
-        }
+        runCompletions();
         attemptDue(directory);
         commit(alerts);
         flowControl(alerts);
         publishStates();
+    }
+
+    /** Takes in the answers and acknowledgements that came back since the last time. */
+    private void runCompletions() {
+        for (Runnable completion = completions.poll(); completion != null; completion = completions.poll()) {
+            completion.run();
+        }
     }
 
     /** Makes the directory know every subscription the sink knew when it raised the alerts just read. */
@@ -456,8 +465,9 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     /**
-     * Asks the loop to stop: it commits what is done, cancels the requests in flight (their alerts are sent again by
-     * whoever reads them next) and leaves the group. The thread running {@link #run()} ends soon after.
+     * Asks the loop to stop: it waits for the undelivered alerts being written, commits what is done, cancels the
+     * requests in flight (their alerts are sent again by whoever reads them next) and leaves the group. The thread
+     * running {@link #run()} ends soon after.
      */
     @Override
     public void close() {
@@ -468,6 +478,7 @@ public final class DeliveryService implements AutoCloseable {
      * Ready once it read the subscriptions and joined its group (it was assigned its share of the alerts, perhaps
      * none); failed once the loop ended on an error or was closed.
      */
+    @Override
     public Health health() {
         if (failed || !running.get()) {
             return Health.failed(failed ? "FAILED" : "STOPPED");
@@ -482,6 +493,7 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     /** Whether the loop ended on an error rather than because it was closed. */
+    @Override
     public boolean failed() {
         return failed;
     }

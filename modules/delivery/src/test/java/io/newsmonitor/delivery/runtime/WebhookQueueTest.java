@@ -30,12 +30,17 @@ class WebhookQueueTest {
                 readAt.plus(GIVE_UP));
     }
 
+    private void queue(PendingAlert... alerts) {
+        for (PendingAlert alert : alerts) {
+            queue.add(alert);
+        }
+    }
+
     @Test
     void attemptsTheOldestAlertOneAtATime() {
         PendingAlert first = alert(0, T0);
         PendingAlert second = alert(1, T0);
-        queue.add(first);
-        queue.add(second);
+        queue(first, second);
 
         assertThat(queue.nextDue(T0)).isSameAs(first);
         assertThat(queue.nextDue(T0)).as("one in flight").isNull();
@@ -67,9 +72,7 @@ class WebhookQueueTest {
         PendingAlert old = alert(0, T0);
         PendingAlert older = alert(1, T0.plusSeconds(4));
         PendingAlert fresh = alert(2, T0.plusSeconds(50));
-        queue.add(old);
-        queue.add(older);
-        queue.add(fresh);
+        queue(old, older, fresh);
         queue.nextDue(T0.plusSeconds(55));
 
         List<PendingAlert> givenUp = queue.failedForNow(old, UNAVAILABLE, T0.plusSeconds(55), BACKOFF, 0.5);
@@ -84,8 +87,7 @@ class WebhookQueueTest {
     void aPermanentFailureLetsTheNextAlertGoAtOnce() {
         PendingAlert first = alert(0, T0);
         PendingAlert second = alert(1, T0);
-        queue.add(first);
-        queue.add(second);
+        queue(first, second);
         queue.nextDue(T0);
 
         queue.failedForGood(first, Outcome.permanent("http_410", "https://h/x answered 410"), T0);
@@ -97,8 +99,7 @@ class WebhookQueueTest {
     void theAnswerOfARemovedAlertIsNotWaitedFor() {
         PendingAlert first = alert(0, T0);
         PendingAlert second = alert(1, T0);
-        queue.add(first);
-        queue.add(second);
+        queue(first, second);
         queue.nextDue(T0);
 
         assertThat(queue.remove(pending -> pending == first)).containsExactly(first);
