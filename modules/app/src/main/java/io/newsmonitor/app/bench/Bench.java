@@ -24,8 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code newsmonitor bench}: the pipeline's throughput, latency and growth on generated announcements
@@ -44,10 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bench {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SPACING = Duration.ofSeconds(30);
     private static final Duration CHECK_EVERY = Duration.ofMillis(25);
+    /** Publication span of the growth runs: within the default story window (72 h), so all are story candidates. */
+    private static final Duration GROWTH_SPAN = Duration.ofHours(36);
 
     private final BenchCluster cluster;
     private final BenchOptions options;
@@ -244,16 +243,15 @@ public final class Bench {
 
     /**
      * Throughput and heap of the processor on a burst when {@code size} announcements are already in its dedup and
-     * story windows (published within the story window before the burst).
+     * story windows (published within {@link #GROWTH_SPAN} before the burst).
      */
     private void growth(int size) {
         String name = run + "-growth-" + size;
         KafkaConfig kafka = cluster.fresh("growth-" + size);
         Topics topics = kafka.topics();
         List<String> outputs = List.of(topics.classified().name(), topics.duplicates().name());
-        Duration window = cluster.config().processor().dedup().storyWindow();
-        Duration spacing = window.dividedBy(2L * (size + options.count()));
-        SyntheticNews news = new SyntheticNews(options.seed(), Instant.now().minus(window.dividedBy(2)), spacing);
+        Duration spacing = GROWTH_SPAN.dividedBy(size + options.count());
+        SyntheticNews news = new SyntheticNews(options.seed(), Instant.now().minus(GROWTH_SPAN), spacing);
         List<ProducerRecord<String, byte[]>> before = RawWriter.serialised(topics.raw(), news.next(size));
         List<ProducerRecord<String, byte[]>> records = RawWriter.serialised(topics.raw(), news.next(options.count()));
         long baseline = HeapSampler.liveMb();

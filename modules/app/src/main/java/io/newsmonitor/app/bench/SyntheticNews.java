@@ -89,7 +89,11 @@ public final class SyntheticNews {
         body.append(prose.lead(event, random)).append('\n');
         int target = MIN_CHARS + random.nextInt(MAX_CHARS - MIN_CHARS);
         while (body.length() < target) {
-            body.append(prose.paragraph(event, random)).append('\n');
+            String paragraph = prose.paragraph(event, random);
+            if (body.length() >= MIN_CHARS && body.length() + paragraph.length() > MAX_CHARS) {
+                break;
+            }
+            body.append(paragraph).append('\n');
         }
         String source = "outlet-" + random.nextInt(400);
         return new Announcement("bench-" + n, source, "https://" + source + ".example/" + language + "/" + n, null,
