@@ -11,7 +11,8 @@ import java.util.Locale;
  * Detects the language of a text with Lingua, among a configured set of languages (fr, en, de and the others the
  * deployment expects). A text in none of them, or too short to tell, is tagged {@code und}; nothing is dropped.
  * Lingua runs in its low-accuracy mode (trigram models only), which keeps memory small and is accurate on texts of
- * a sentence or more. Thread-safe.
+ * a sentence or more. Before Lingua, the text's function words are counted ({@link FunctionWords}): most press
+ * releases are told apart by them in a microsecond, and only the doubtful rest costs Lingua's milliseconds. Thread-safe.
  */
 public final class LanguageGuesser {
 
@@ -19,6 +20,7 @@ public final class LanguageGuesser {
     public static final String UNDETERMINED = "und";
 
     private final LanguageDetector detector;
+    private final FunctionWords functionWords;
 
     /**
      * @param isoCodes ISO 639-1 codes of the languages to tell apart (at least two)
@@ -27,6 +29,7 @@ public final class LanguageGuesser {
     public LanguageGuesser(List<String> isoCodes) {
         Language[] languages = isoCodes.stream().map(LanguageGuesser::language).toArray(Language[]::new);
         this.detector = LanguageDetectorBuilder.fromLanguages(languages).withLowAccuracyMode().build();
+        this.functionWords = new FunctionWords(isoCodes);
     }
 
     /** Whether the detector knows the language of this ISO 639-1 code. */
@@ -49,6 +52,11 @@ public final class LanguageGuesser {
 
     /** The ISO 639-1 code of the text's language, or {@value #UNDETERMINED}. */
     public String detect(String text) {
+        return functionWords.decide(text).orElseGet(() -> detectWithLingua(text));
+    }
+
+    /** What Lingua alone says of the text: the answer for any text whose function words leave a doubt. */
+    String detectWithLingua(String text) {
         Language language = detector.detectLanguageOf(text);
         return language == Language.UNKNOWN ? UNDETERMINED
                 : language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
