@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,8 @@ final class FanOut {
 
     /**
      * @param connectTimeout how long to wait for a peer's connection
-     * @param timeout        how long to wait for a peer's whole answer
+     * @param timeout        how long to wait for a peer's whole answer (the client's own timeout stops at the
+     *                       headers: a peer that stalls in its body is cut off too)
      */
     FanOut(Duration connectTimeout, Duration timeout) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -103,7 +107,8 @@ final class FanOut {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer + pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> items(response, type));
+                .thenApply(response -> items(response, type))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static <T> List<T> items(HttpResponse<byte[]> response, Class<T> type) {
@@ -140,10 +145,13 @@ final class FanOut {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static String reason(Throwable e) {
+    private String reason(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof PeerException) {
             return cause.getMessage();
+        }
+        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+            return "no answer within " + timeout.toMillis() + " ms";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     }
