@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CONTRACT = {"io.newsmonitor.model..", "io.newsmonitor.topics..",
             "io.newsmonitor.json.."};
     private static final String[] ROLES_AND_ABOVE = {"io.newsmonitor.poller..", "io.newsmonitor.processor..",
-            "io.newsmonitor.sink..", "io.newsmonitor.app.."};
+            "io.newsmonitor.sink..", "io.newsmonitor.web..", "io.newsmonitor.app.."};
 
     /** The rules below would pass on an empty import: make sure every module's classes are seen. */
     @Test
@@ -38,6 +38,7 @@ class ArchitectureTest {
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
                 "io.newsmonitor.text.TextAnalyzer",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
+                "io.newsmonitor.web.WebServer",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
     }
@@ -66,7 +67,18 @@ class ArchitectureTest {
     void rolesNeverImportEachOther() {
         roleKnowsNot("poller", "processor", "sink");
         roleKnowsNot("processor", "poller", "sink");
-        roleKnowsNot("sink", "poller", "processor");
+        roleKnowsNot("sink", "poller", "processor", "web");
+        roleKnowsNot("web", "poller", "processor");
+    }
+
+    /** The HTTP face of the sink asks the sink only what its facade answers (SinkQueries), and its settings. */
+    @Test
+    void theWebServerReachesTheSinkOnlyThroughItsFacadeAndSettings() {
+        noClasses().that().resideInAPackage("io.newsmonitor.web..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.newsmonitor.sink..")
+                        .and(not(resideInAnyPackage("io.newsmonitor.sink", "io.newsmonitor.sink.config")))
+                        .as("the sink's internals"))
+                .check(PRODUCTION);
     }
 
     private static void roleKnowsNot(String role, String... others) {
@@ -83,10 +95,11 @@ class ArchitectureTest {
     @Test
     void appReachesEachRoleOnlyThroughItsFacadeAndItsSettings() {
         DescribedPredicate<JavaClass> roleInternals = resideInAnyPackage("io.newsmonitor.poller..",
-                "io.newsmonitor.processor..", "io.newsmonitor.sink..")
+                "io.newsmonitor.processor..", "io.newsmonitor.sink..", "io.newsmonitor.web..")
                 .and(not(resideInAnyPackage("io.newsmonitor.poller", "io.newsmonitor.poller.config",
                         "io.newsmonitor.processor", "io.newsmonitor.processor.config",
-                        "io.newsmonitor.sink", "io.newsmonitor.sink.config")));
+                        "io.newsmonitor.sink", "io.newsmonitor.sink.config",
+                        "io.newsmonitor.web", "io.newsmonitor.web.config")));
         noClasses().that().resideInAPackage("io.newsmonitor.app..")
                 .should().dependOnClassesThat(roleInternals.as("a role's internals"))
                 .check(PRODUCTION);
@@ -94,7 +107,7 @@ class ArchitectureTest {
 
     @Test
     void thePackagesOfEachRoleDependOnEachOtherWithoutCircles() {
-        for (String role : List.of("poller", "processor", "sink")) {
+        for (String role : List.of("poller", "processor", "sink", "web")) {
             slices().matching("io.newsmonitor." + role + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
         }
     }
