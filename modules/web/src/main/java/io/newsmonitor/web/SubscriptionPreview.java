@@ -22,6 +22,13 @@ public interface SubscriptionPreview {
      */
     Result preview(Subscription subscription, Duration period, int limit);
 
+    /** A preview that cannot be made here: the API answers 503 saying why. */
+    static SubscriptionPreview unavailable(String why) {
+        return (subscription, period, limit) -> {
+            throw new UnavailableException("no preview: " + why);
+        };
+    }
+
     /**
      * An announcement the subscription matched, and why.
      *

@@ -12,6 +12,12 @@ import java.util.List;
 public interface SubscriptionValidator {
 
     /**
+     * The contract's own checks only (ids, blank conditions, the webhook's address, the backfill), which every
+     * subscription passes before a validator sees it: for a process wired without the rules module.
+     */
+    SubscriptionValidator CONTRACT_ONLY = subscription -> List.of();
+
+    /**
      * The problems of a subscription, each naming the field and why ({@code rule.all[1].theme: unknown theme 'xyz'}),
      * empty when it can be saved.
      */

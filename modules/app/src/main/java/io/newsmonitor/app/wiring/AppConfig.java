@@ -6,6 +6,7 @@ import io.newsmonitor.config.Settings;
 import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.sink.config.SinkConfig;
+import io.newsmonitor.web.config.WebConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.List;
  * @param poller    poller settings
  * @param processor processor settings
  * @param sink      sink settings
+ * @param web       the sink role's dashboard and API
  * @param monitoring where the process serves its metrics and health
  */
 public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, ProcessorConfig processor,
-                        SinkConfig sink, MonitoringConfig monitoring) {
+                        SinkConfig sink, WebConfig web, MonitoringConfig monitoring) {
 
     public static final String MAIN_FILE = "newsmonitor.yaml";
     public static final String FEEDS_FILE = "feeds.yaml";
@@ -34,6 +36,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         all.addAll(PollerConfig.SETTINGS);
         all.addAll(ProcessorConfig.SETTINGS);
         all.addAll(SinkConfig.SETTINGS);
+        all.addAll(WebConfig.SETTINGS);
         all.addAll(MonitoringConfig.SETTINGS);
         return all;
     }
@@ -53,7 +56,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());
         return new AppConfig(dir, KafkaConfig.from(settings, bootstrapServers, kafkaClientConfig),
                 PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings),
-                MonitoringConfig.from(settings));
+                WebConfig.from(settings), MonitoringConfig.from(settings));
     }
 
     /** Every setting as a Markdown table: key, default, meaning and rules (the body of docs/configuration.md). */
@@ -71,12 +74,12 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
 
     /** This configuration pointed at another cluster (the embedded broker). */
     public AppConfig withBootstrapServers(String servers) {
-        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink, monitoring);
+        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink, web, monitoring);
     }
 
     /** This configuration with the monitoring endpoints on another port. */
     public AppConfig withMonitoringPort(int port) {
-        return new AppConfig(dir, kafka, poller, processor, sink, monitoring.withPort(port));
+        return new AppConfig(dir, kafka, poller, processor, sink, web, monitoring.withPort(port));
     }
 
     public Path feedsFile() {
