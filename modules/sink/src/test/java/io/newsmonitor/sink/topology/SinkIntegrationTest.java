@@ -17,7 +17,6 @@ import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.runtime.Health;
-import io.newsmonitor.sink.aggregates.Aggregate;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
@@ -85,7 +84,7 @@ class SinkIntegrationTest {
             assertThat(alerts).allSatisfy(r -> assertThat(r.timestamp())
                     .isLessThanOrEqualTo(Instant.now().toEpochMilli()));
             List<ConsumerRecord<String, AggregateCount>> counts = KafkaTestClients.consume(bootstrap,
-                    topics.aggregate(Aggregate.ACTORS.topicName()), 1,
+                    topics.aggregate("actors.daily"), 1,
                     r -> r.value().key().equals("FR") && r.value().count() == 2, WAIT);
             assertThat(counts).as("FR counted twice: the future-dated announcement too").hasSize(1);
             assertThat(KafkaTestClients.consume(bootstrap, topics.deadLetter(), 2, Duration.ofSeconds(5)))
