@@ -9,6 +9,7 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.json.Json;
 import io.newsmonitor.runtime.Health;
 import io.newsmonitor.runtime.RoleHandle;
+import io.newsmonitor.sink.NotReadyException;
 import io.newsmonitor.sink.SinkQueries;
 import io.newsmonitor.web.config.WebConfig;
 import java.time.Clock;
@@ -101,11 +102,15 @@ public final class WebServer implements RoleHandle {
         api.routes(http);
         http.sse("/events", events::serve);
         http.exception(RequestRefused.class, WebServer::refused);
-        http.exception(UnavailableException.class, (e, ctx) -> {
-            LOG.warn("{} {} not done: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.status(503).json(Map.of("error", e.getMessage()));
-        });
+        http.exception(UnavailableException.class, (e, ctx) -> unavailable(e, ctx));
+        http.exception(NotReadyException.class, (e, ctx) -> unavailable(e, ctx));
         return http;
+    }
+
+    /** 503: worth retrying (the broker, stores that are restoring or rebalancing). */
+    private static void unavailable(RuntimeException e, Context ctx) {
+        LOG.warn("{} {} not answered: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.status(503).header("Retry-After", "5").json(Map.of("error", e.getMessage()));
     }
 
     private static void refused(RequestRefused e, Context ctx) {

@@ -218,7 +218,7 @@ async function drawChart(event) {
     const shown = keys.length > 0 ? keys
         : [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(entry => entry[0]);
     const series = shown.map(key => ({
-      name: key, type: 'line', showSymbol: false,
+      name: key, type: 'line', showSymbol: true, symbolSize: 6,
       data: counts.filter(count => count.key === key).map(count => [count.windowStart, count.count])
     }));
     if (counts.length === 0) {

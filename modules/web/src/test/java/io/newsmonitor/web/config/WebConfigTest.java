@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsmonitor.config.ConfigException;
+import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
+import io.newsmonitor.sink.config.SinkConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebConfigTest {
@@ -20,7 +24,9 @@ class WebConfigTest {
         if (token != null) {
             http.put("token", token);
         }
-        return WebConfig.from(Settings.of("newsmonitor.yaml", root, WebConfig.SETTINGS));
+        List<Setting<?>> declared = new ArrayList<>(SinkConfig.SETTINGS);
+        declared.addAll(WebConfig.SETTINGS);
+        return WebConfig.from(Settings.of("newsmonitor.yaml", root, declared));
     }
 
     @Test
