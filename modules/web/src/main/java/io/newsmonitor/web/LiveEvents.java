@@ -94,11 +94,6 @@ final class LiveEvents implements AutoCloseable {
         }
     }
 
-    /** The clients connected now. */
-    int clients() {
-        return listeners.size();
-    }
-
     /** Ends every client's stream (within a heartbeat). */
     @Override
     public void close() {
