@@ -29,7 +29,7 @@ class ArchitectureTest {
     private static final String[] CONTRACT = {"io.newsmonitor.model..", "io.newsmonitor.topics..",
             "io.newsmonitor.json.."};
     private static final String[] ROLES_AND_ABOVE = {"io.newsmonitor.poller..", "io.newsmonitor.processor..",
-            "io.newsmonitor.sink..", "io.newsmonitor.delivery..", "io.newsmonitor.app.."};
+            "io.newsmonitor.sink..", "io.newsmonitor.delivery..", "io.newsmonitor.web..", "io.newsmonitor.app.."};
 
     /** The rules below would pass on an empty import: make sure every module's classes are seen. */
     @Test
@@ -38,7 +38,7 @@ class ArchitectureTest {
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
                 "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
-                "io.newsmonitor.delivery.Delivery",
+                "io.newsmonitor.delivery.Delivery", "io.newsmonitor.web.WebServer",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
     }
@@ -73,8 +73,19 @@ class ArchitectureTest {
     void rolesNeverImportEachOther() {
         roleKnowsNot("poller", "processor", "sink", "delivery");
         roleKnowsNot("processor", "poller", "sink", "delivery");
-        roleKnowsNot("sink", "poller", "processor", "delivery");
-        roleKnowsNot("delivery", "poller", "processor", "sink");
+        roleKnowsNot("sink", "poller", "processor", "delivery", "web");
+        roleKnowsNot("delivery", "poller", "processor", "sink", "web");
+        roleKnowsNot("web", "poller", "processor", "delivery");
+    }
+
+    /** The HTTP face of the sink asks the sink only what its facade answers (SinkQueries), and its settings. */
+    @Test
+    void theWebServerReachesTheSinkOnlyThroughItsFacadeAndSettings() {
+        noClasses().that().resideInAPackage("io.newsmonitor.web..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.newsmonitor.sink..")
+                        .and(not(resideInAnyPackage("io.newsmonitor.sink", "io.newsmonitor.sink.config")))
+                        .as("the sink's internals"))
+                .check(PRODUCTION);
     }
 
     private static void roleKnowsNot(String role, String... others) {
@@ -91,11 +102,13 @@ class ArchitectureTest {
     @Test
     void appReachesEachRoleOnlyThroughItsFacadeAndItsSettings() {
         DescribedPredicate<JavaClass> roleInternals = resideInAnyPackage("io.newsmonitor.poller..",
-                "io.newsmonitor.processor..", "io.newsmonitor.sink..", "io.newsmonitor.delivery..")
+                "io.newsmonitor.processor..", "io.newsmonitor.sink..", "io.newsmonitor.delivery..",
+                "io.newsmonitor.web..")
                 .and(not(resideInAnyPackage("io.newsmonitor.poller", "io.newsmonitor.poller.config",
                         "io.newsmonitor.processor", "io.newsmonitor.processor.config",
                         "io.newsmonitor.sink", "io.newsmonitor.sink.config",
-                        "io.newsmonitor.delivery", "io.newsmonitor.delivery.config")));
+                        "io.newsmonitor.delivery", "io.newsmonitor.delivery.config",
+                        "io.newsmonitor.web", "io.newsmonitor.web.config")));
         noClasses().that().resideInAPackage("io.newsmonitor.app..")
                 .should().dependOnClassesThat(roleInternals.as("a role's internals"))
                 .check(PRODUCTION);
@@ -103,7 +116,7 @@ class ArchitectureTest {
 
     @Test
     void thePackagesOfEachRoleDependOnEachOtherWithoutCircles() {
-        for (String role : List.of("poller", "processor", "sink", "delivery")) {
+        for (String role : List.of("poller", "processor", "sink", "delivery", "web")) {
             slices().matching("io.newsmonitor." + role + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
         }
     }

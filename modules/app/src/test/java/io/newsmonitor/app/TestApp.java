@@ -30,6 +30,8 @@ public final class TestApp {
                 sink:
                   applicationId: %1$s-sink
                   stateDir: %2$s
+                  http:
+                    listen: 127.0.0.1:0
                 monitoring:
                   port: 0
                 """.formatted(prefix, temp.resolve("state"), partitions));

@@ -3,7 +3,6 @@ package io.newsmonitor.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.runtime.Fatal;
-import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.streams.StreamsRole;
@@ -15,10 +14,14 @@ public final class Sink {
     private Sink() {
     }
 
-    /** Starts a sink instance reading and writing the topics of {@code kafka}. */
-    public static RoleHandle start(SinkConfig config, KafkaConfig kafka, MeterRegistry registry, Fatal fatal) {
+    /**
+     * Starts a sink instance reading and writing the topics of {@code kafka}.
+     *
+     * @return the running instance, whose {@link SinkRole#queries()} answer from its stores
+     */
+    public static SinkRole start(SinkConfig config, KafkaConfig kafka, MeterRegistry registry, Fatal fatal) {
         Topics topics = kafka.topics();
-        return StreamsRole.start("sink", SinkTopology.build(config, topics, registry),
-                SinkTopology.properties(config, kafka, topics), registry, fatal);
+        return new SinkRole(StreamsRole.start("sink", SinkTopology.build(config, topics, registry),
+                SinkTopology.properties(config, kafka, topics), registry, fatal), config.advertised());
     }
 }

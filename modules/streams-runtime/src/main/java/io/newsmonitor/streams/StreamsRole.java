@@ -74,6 +74,11 @@ public final class StreamsRole implements RoleHandle {
         return new StreamsRole(name, streams, metrics);
     }
 
+    /** The running Kafka Streams instance, for interactive queries of its stores. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     @Override
     public String name() {
         return name;

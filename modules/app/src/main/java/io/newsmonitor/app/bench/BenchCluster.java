@@ -48,7 +48,7 @@ final class BenchCluster {
         KafkaConfig kafka = new KafkaConfig(base.bootstrapServers(), "bench-" + run + "-" + name, base.partitions(),
                 base.replicationFactor(), base.clientProperties());
         Pipeline.prepare(new AppConfig(config.dir(), kafka, config.poller(), config.processor(), config.sink(),
-                config.monitoring()), false);
+                config.web(), config.monitoring(), config.delivery()), false);
         Topics topics = kafka.topics();
         stampAppendTime(kafka, List.of(topics.raw().name(), topics.alerts().name()));
         return kafka;

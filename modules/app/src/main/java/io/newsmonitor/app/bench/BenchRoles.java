@@ -46,8 +46,8 @@ final class BenchRoles {
     /** A sink reading and writing {@code kafka}'s topics. */
     RoleHandle sink(String run, KafkaConfig kafka, MeterRegistry registry) {
         SinkConfig s = config.sink();
-        SinkConfig own = new SinkConfig(run + "-sink", s.threads(), state(run, "sink"), s.window(), s.grace(),
-                s.storyMemory());
+        SinkConfig own = new SinkConfig(run + "-sink", s.threads(), state(run, "sink"), s.grace(), s.storyMemory(),
+                s.queryRetention(), s.httpListen(), s.httpAdvertised(), s.trendMinCount(), s.trendThreshold());
         return Sink.start(own, kafka, registry, fatal);
     }
 

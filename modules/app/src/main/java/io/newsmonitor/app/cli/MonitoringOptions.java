@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class MonitoringOptions {
 
     @Option(names = "--monitoring-port", paramLabel = "PORT",
-            description = "Port of /metrics and /health (default: monitoring.port, 8080); 0 for any free port. "
+            description = "Port of /metrics and /health (default: monitoring.port, 9464); 0 for any free port. "
                     + "Each process on one machine needs its own")
     Integer port;
 

@@ -18,7 +18,7 @@ public record MonitoringConfig(boolean enabled, String host, int port) {
     public static final Setting<String> HOST = Setting.string("monitoring.host", "127.0.0.1",
             "Address the monitoring endpoints listen on; 0.0.0.0 for every interface (behind a firewall)")
             .withRule(h -> !h.isBlank(), "not blank");
-    public static final Setting<Integer> PORT = Setting.integer("monitoring.port", 8080,
+    public static final Setting<Integer> PORT = Setting.integer("monitoring.port", 9464,
             "Port of the monitoring endpoints; 0 for any free port (logged at start). Processes on one machine "
                     + "need one each: --monitoring-port")
             .withRule(p -> p >= 0 && p <= 65535, "between 0 and 65535");

@@ -13,8 +13,12 @@ import io.newsmonitor.runtime.Meters;
 import io.newsmonitor.runtime.MonitoringServer;
 import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.sink.Sink;
+import io.newsmonitor.sink.SinkRole;
 import io.newsmonitor.sink.config.SubscriptionCatalog;
 import io.newsmonitor.topics.TopicCreator;
+import io.newsmonitor.web.SubscriptionPreview;
+import io.newsmonitor.web.SubscriptionValidator;
+import io.newsmonitor.web.WebServer;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -76,7 +80,14 @@ public final class Pipeline implements AutoCloseable {
                 if (config.delivery().enabled()) {
                     pipeline.add(Delivery.start(config.delivery(), config.kafka(), pipeline.registry, fatal));
                 }
-                pipeline.add(Sink.start(config.sink(), config.kafka(), pipeline.registry, fatal));
+                SinkRole sink = Sink.start(config.sink(), config.kafka(), pipeline.registry, fatal);
+                pipeline.add(sink);
+                if (config.web().enabled()) {
+                    pipeline.add(WebServer.start(config.web(), config.kafka(), sink.queries(),
+                            SubscriptionValidator.CONTRACT_ONLY,
+                            SubscriptionPreview.unavailable("this build has no rules module wired"),
+                            pipeline.registry));
+                }
             }
             if (roles.contains(Role.PROCESSOR)) {
                 pipeline.add(Processor.start(config.dir(), config.processor(), config.kafka(),

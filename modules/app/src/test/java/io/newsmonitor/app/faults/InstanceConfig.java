@@ -53,6 +53,8 @@ final class InstanceConfig {
                 sink:
                   applicationId: %1$s-sink
                   stateDir: %5$s
+                  http:
+                    listen: 127.0.0.1:0
                 monitoring:
                   port: 0
                 """.formatted(prefix, partitions, dir.resolve("client.properties"), instance,

@@ -6,7 +6,8 @@ import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.sink.alerts.Matching;
-import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.sink.aggregates.Dimension;
+import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topics;
 import java.time.Duration;
@@ -42,9 +43,10 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
     static Outcome read(String bootstrapServers, Topics topics) {
         List<ConsumerRecord<String, Alert>> alerts = TopicReader.readAll(bootstrapServers, topics.alerts());
         Map<String, Long> aggregates = new TreeMap<>();
-        for (Aggregate aggregate : Aggregate.values()) {
-            TopicReader.readAll(bootstrapServers, topics.aggregate(aggregate.topicName()))
-                    .forEach(r -> aggregates.put(aggregate.topicName() + "/" + r.key(), r.value().count()));
+        for (Dimension dimension : Dimension.values()) {
+            String name = dimension.aggregateName(Granularity.DAILY);
+            TopicReader.readAll(bootstrapServers, topics.aggregate(name))
+                    .forEach(r -> aggregates.put(name + "/" + r.key(), r.value().count()));
         }
         return new Outcome(TopicReader.readAll(bootstrapServers, topics.classified()),
                 keys(TopicReader.readAll(bootstrapServers, topics.duplicates())), keys(alerts),
@@ -115,9 +117,9 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
             ClassifiedAnnouncement a = r.value();
             long eventTime = PublicationTimeExtractor.eventTime(a.publishedAt(), a.fetchedAt(), r.timestamp());
             Instant window = Instant.ofEpochMilli(eventTime - Math.floorMod(eventTime, DAY.toMillis()));
-            for (Aggregate aggregate : Aggregate.values()) {
-                aggregate.keysOf(a).forEach(key ->
-                        counts.merge(aggregate.topicName() + "/" + key + "@" + window, 1L, Long::sum));
+            for (Dimension dimension : Dimension.values()) {
+                String name = dimension.aggregateName(Granularity.DAILY);
+                dimension.keysOf(a).forEach(key -> counts.merge(name + "/" + key + "@" + window, 1L, Long::sum));
             }
         }
         return counts;

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param itemOfId     per announcement id of a first-seen record, its item id (to read {@code duplicateOf})
  * @param notPublished per item id the poller did not publish, the items sharing its identity (URL within a feed)
  * @param alerts       every alert raised
- * @param aggregates   per aggregate ({@code actors}, {@code themes}, ...), the latest count of each key
- * @param window       the sink's {@code sink.aggregates.window}
+ * @param aggregates   per aggregate ({@code actors.daily}, {@code themes.daily}, ...), the latest count of each key
+ * @param window       the size of the windows of those aggregates (a day)
  * @param maxTextChars the processor's {@code processor.maxTextChars}
  * @param taxonomy     the taxonomy version the processor classified with
  * @param steps        how many release steps the run took

@@ -2,7 +2,8 @@ package io.newsmonitor.app.quality;
 
 import io.newsmonitor.model.SourceType;
 import io.newsmonitor.samples.SampleAnnouncement;
-import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.sink.aggregates.Dimension;
+import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.testkit.quality.Scores;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +122,8 @@ final class LiveReport {
     private void aggregates() {
         header("\n## Aggregates (sum of counts: on the topic / from the classified records / from the labels)",
                 "aggregate");
-        for (Aggregate aggregate : Aggregate.values()) {
-            row(aggregate.topicName(), s -> {
+        for (Dimension aggregate : Dimension.values()) {
+            row(aggregate.aggregateName(Granularity.DAILY), s -> {
                 long[] sums = s.sink().aggregates.get(aggregate);
                 return sums[0] + " / " + sums[1] + " / " + (sums[2] < 0 ? "—" : String.valueOf(sums[2]));
             });

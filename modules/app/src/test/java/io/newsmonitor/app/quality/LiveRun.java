@@ -9,6 +9,7 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.samples.SampleAnnouncement;
+import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
@@ -127,7 +128,7 @@ final class LiveRun {
         }
         String taxonomy = collector.classified.isEmpty() ? "none" : collector.classified.get(0).taxonomyVersion();
         return new LiveOutput(set, raw, firstSeen, duplicates, itemOfId, notPublished, List.copyOf(collector.alerts),
-                aggregates, config.sink().window(), config.processor().maxTextChars(), taxonomy, steps, elapsed);
+                aggregates, Granularity.DAILY.size(), config.processor().maxTextChars(), taxonomy, steps, elapsed);
     }
 
     private static Path configDir(Path temp, String prefix, String feeds) {

@@ -3,7 +3,8 @@ package io.newsmonitor.app.quality;
 import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.samples.SampleAnnouncement;
-import io.newsmonitor.sink.aggregates.Aggregate;
+import io.newsmonitor.sink.aggregates.Dimension;
+import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class SinkScores {
     int cooperationEventsAlerted;
     int alertsOnOtherEvents;
     /** Per aggregate: the sum of the counts on its topic, from the classified records, from the labels (-1: none). */
-    final Map<Aggregate, long[]> aggregates = new EnumMap<>(Aggregate.class);
+    final Map<Dimension, long[]> aggregates = new EnumMap<>(Dimension.class);
     /** Every aggregate record whose count differs from what the classified records call for. */
     final List<String> aggregateMismatches = new ArrayList<>();
 
@@ -57,8 +58,9 @@ final class SinkScores {
         }
         cooperationEvents = events.size();
         cooperationEventsAlerted = alerted.size();
-        for (Aggregate aggregate : Aggregate.values()) {
-            Map<String, Long> onTopic = output.aggregates().getOrDefault(aggregate.topicName(), Map.of());
+        for (Dimension aggregate : Dimension.values()) {
+            String name = aggregate.aggregateName(Granularity.DAILY);
+            Map<String, Long> onTopic = output.aggregates().getOrDefault(name, Map.of());
             Map<String, Long> expected = expectedCounts(aggregate, output);
             Set<String> keys = new TreeSet<>(expected.keySet());
             keys.addAll(onTopic.keySet());
@@ -66,11 +68,11 @@ final class SinkScores {
                 long counted = onTopic.getOrDefault(key, 0L);
                 long owed = expected.getOrDefault(key, 0L);
                 if (counted != owed) {
-                    aggregateMismatches.add(aggregate.topicName() + " " + key + ": " + counted + " on the topic, "
+                    aggregateMismatches.add(name + " " + key + ": " + counted + " on the topic, "
                             + owed + " from the records");
                 }
             }
-            long fromLabels = aggregate == Aggregate.PAIRS ? -1
+            long fromLabels = aggregate == Dimension.PAIRS ? -1
                     : originals.stream().mapToLong(item -> labelled(aggregate, item)).sum();
             aggregates.put(aggregate, new long[] {sum(onTopic), sum(expected), fromLabels});
         }
@@ -84,7 +86,7 @@ final class SinkScores {
      * The count the sink owes each {@code <key>@<window start>} record: the classified records' keys, in windows of
      * their publication time.
      */
-    private static Map<String, Long> expectedCounts(Aggregate aggregate, LiveOutput output) {
+    private static Map<String, Long> expectedCounts(Dimension aggregate, LiveOutput output) {
         long window = output.window().toMillis();
         Map<String, Long> counts = new HashMap<>();
         for (ClassifiedAnnouncement c : output.firstSeen().values()) {
@@ -96,13 +98,14 @@ final class SinkScores {
     }
 
     /** How many keys the labels give an item in an aggregate (the labels do not list pairs). */
-    private static long labelled(Aggregate aggregate, SampleAnnouncement item) {
+    private static long labelled(Dimension aggregate, SampleAnnouncement item) {
         SampleAnnouncement.Expect e = item.expect();
         return switch (aggregate) {
             case ACTORS -> e.countries().size() + e.groups().size() + e.organisations().size() + e.people().size();
             case THEMES -> e.themes().size();
-            case AI_COOPERATION_COUNTRIES -> e.aiCooperation()
-                    ? e.parties().stream().filter(e.countries()::contains).count() : 0;
+            case COUNTRIES -> e.countries().size();
+            case COUNTRY_THEMES -> (long) e.countries().size() * e.themes().size();
+            case SOURCES -> 1;
             case PAIRS -> 0;
         };
     }

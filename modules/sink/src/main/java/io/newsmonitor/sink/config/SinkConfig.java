@@ -2,8 +2,11 @@ package io.newsmonitor.sink.config;
 
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sink's settings ({@code sink.*} in {@code newsmonitor.yaml}), each declared once with its default, meaning and
@@ -12,14 +15,21 @@ import java.util.List;
  * @param applicationId   Kafka Streams application id
  * @param threads         stream threads of this instance
  * @param stateDir        where RocksDB state lives
- * @param window          size of the aggregate windows
  * @param grace           how late an announcement may arrive and still be counted in its window
  * @param storyMemory     how long a story is remembered as alerted, per subscription
+ * @param queryRetention  how long, in publication time, announcements and alerts stay queryable
+ * @param httpListen      where the sink's HTTP server listens
+ * @param httpAdvertised  where other sink instances reach this one's HTTP server, or {@code null} to derive it from
+ *                        {@code httpListen} (see {@link #advertised()})
+ * @param trendMinCount   fewest announcements in 24 h for a trend
+ * @param trendThreshold  lowest trend score for a trend
  */
-public record SinkConfig(String applicationId, int threads, String stateDir, Duration window, Duration grace,
-                         Duration storyMemory) {
+public record SinkConfig(String applicationId, int threads, String stateDir, Duration grace, Duration storyMemory,
+                         Duration queryRetention, HostAndPort httpListen, HostAndPort httpAdvertised,
+                         int trendMinCount, double trendThreshold) {
 
     private static final String POSITIVE = "positive";
+    private static final String HOST_PORT = "host:port";
 
     public static final Setting<String> APPLICATION_ID = Setting.string("sink.applicationId", "newsmonitor-sink",
                     "Kafka Streams application id: instances with the same id share the work")
@@ -28,27 +38,75 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
             "Stream threads of this instance").withRule(n -> n >= 1 && n <= 64, "between 1 and 64");
     public static final Setting<String> STATE_DIR = Setting.string("sink.stateDir", "data/streams",
             "Directory of the RocksDB state stores (rebuilt from changelogs when lost)");
-    public static final Setting<Duration> WINDOW = Setting.duration("sink.aggregates.window", Duration.ofDays(1),
-            "Size of the time windows aggregates count in").withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
     /**
      * A year by default: sources are often backfilled (a new source's archive, a replay), and an analyst wants those
      * announcements counted on their publication day, not dropped.
      */
     public static final Setting<Duration> GRACE = Setting.duration("sink.aggregates.grace", Duration.ofDays(366),
-                    "How late (by publication time) an announcement may arrive and still be counted in its window")
+                    "How late (by publication time) an announcement may arrive and still be counted in its hourly "
+                            + "and daily windows")
             .withRule(d -> !d.isNegative(), "not negative");
     public static final Setting<Duration> STORY_MEMORY = Setting.duration("sink.alerts.storyMemory",
                     Duration.ofDays(14), "How long, in publication time, a story is remembered as alerted, so it "
                             + "alerts each subscriber once")
             .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+    public static final Setting<Duration> QUERY_RETENTION = Setting.duration("sink.query.retention",
+                    Duration.ofDays(30), "How long recent announcements (by publication time) and alerts (by the "
+                            + "time they were raised) stay in the stores the API reads")
+            .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+    public static final Setting<String> HTTP_LISTEN = Setting.string("sink.http.listen", "127.0.0.1:8080",
+                    "Address (host:port) the sink's HTTP server (API and dashboard) listens on; 0.0.0.0 for every "
+                            + "interface, port 0 for any free port")
+            .withRule(HostAndPort::isValid, HOST_PORT);
+    public static final Setting<String> HTTP_ADVERTISED = Setting.string("sink.http.advertised", null,
+                    "Address (host:port) other sink instances reach this one's HTTP server at, to answer for the "
+                            + "partitions this instance holds; by default the listen address, with this machine's "
+                            + "host name when it listens on every interface")
+            .withRule(HostAndPort::isValid, HOST_PORT);
+    public static final Setting<Integer> TREND_MIN_COUNT = Setting.integer("sink.trends.minCount", 3,
+            "Fewest announcements in the last 24 h for an actor, theme or pair to be trending")
+            .withRule(n -> n >= 1, "at least 1");
+    public static final Setting<Double> TREND_THRESHOLD = Setting.decimal("sink.trends.threshold", 3.0,
+                    "Lowest trend score, (count - mean) / sqrt(mean + 1) against the trailing 14-day mean per 24 h, "
+                            + "for an actor, theme or pair to be trending (docs/topics.md)")
+            .withRule(x -> x > 0 && Double.isFinite(x), POSITIVE);
 
     /** Every setting of this section. */
-    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, WINDOW, GRACE,
-            STORY_MEMORY);
+    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, GRACE,
+            STORY_MEMORY, QUERY_RETENTION, HTTP_LISTEN, HTTP_ADVERTISED, TREND_MIN_COUNT, TREND_THRESHOLD);
 
     /** The sink section of the settings. */
     public static SinkConfig from(Settings s) {
-        return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(WINDOW), s.get(GRACE),
-                s.get(STORY_MEMORY));
+        String advertised = s.get(HTTP_ADVERTISED);
+        return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(GRACE),
+                s.get(STORY_MEMORY), s.get(QUERY_RETENTION), HostAndPort.parse(s.get(HTTP_LISTEN)),
+                advertised == null ? null : HostAndPort.parse(advertised), s.get(TREND_MIN_COUNT),
+                s.get(TREND_THRESHOLD));
+    }
+
+    /**
+     * Where other instances reach this one ({@code application.server}): {@code sink.http.advertised} when set, else
+     * the listen address, with this machine's host name for a wildcard address. Empty when the listen port is 0 and
+     * nothing is advertised: other instances cannot know a port chosen at start, so this instance names no peer
+     * address.
+     *
+     * @throws IllegalStateException when the address must be derived and this machine's host name cannot be found
+     */
+    public Optional<HostAndPort> advertised() {
+        if (httpAdvertised != null) {
+            return Optional.of(httpAdvertised);
+        }
+        if (httpListen.port() == 0) {
+            return Optional.empty();
+        }
+        if (!httpListen.isWildcard()) {
+            return Optional.of(httpListen);
+        }
+        try {
+            return Optional.of(httpListen.withHost(InetAddress.getLocalHost().getCanonicalHostName()));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("cannot find this machine's host name to advertise the sink's HTTP "
+                    + "server (" + e.getMessage() + "): set sink.http.advertised", e);
+        }
     }
 }

@@ -4,42 +4,43 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.streams.StreamsTopics;
-import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
-import io.newsmonitor.sink.aggregates.Aggregate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
 import io.newsmonitor.sink.alerts.AlertProcessor;
 import io.newsmonitor.sink.alerts.Matching;
+import io.newsmonitor.sink.query.LocalSinkQueries;
+import io.newsmonitor.sink.query.QueryStores;
 import io.newsmonitor.sink.subscriptions.ReadableSubscriptions;
+import io.newsmonitor.sink.trends.TrendSubjects;
 import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The sink's topology, built in one place as a pure function of its configuration:
  * <pre>
  * announcements.classified ─▶ by story ─▶ match subscriptions (global store) ─▶ alerts (once per story)
- *                          ─▶ per aggregate: keys ─▶ windowed count ─▶ aggregates.&lt;name&gt;
+ *                          ─▶ dimension keys ─▶ hourly and daily counts ─▶ aggregates.&lt;name&gt;
+ *                                               └▶ trends ─▶ trends, trend alerts ─▶ alerts
+ *                          ─▶ recent announcements (store)
+ * alerts ─▶ recent alerts (store)
  * subscriptions ─▶ global store
  * </pre>
+ * The stores the API reads are listed in {@link LocalSinkQueries}; see {@link AggregatesTopology} and
+ * {@link QueryStores} for their parts.
  * Windows follow publication time (fetch time when unknown), never later than the record's own timestamp: every
  * record this topology writes (repartitions, changelogs, outputs) carries a time the broker accepts, whatever date a
  * source printed (see {@link PublicationTimeExtractor}).
@@ -79,36 +80,20 @@ public final class SinkTopology {
                         AlertProcessor.ALERTED)
                 .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
 
-        for (Aggregate aggregate : Aggregate.values()) {
-            count(announcements, aggregate, config, topics.aggregate(aggregate.topicName()));
-        }
+        AggregatesTopology.addTo(builder, announcements, config, topics, TrendSubjects::ofShorthand);
+        QueryStores.addTo(builder, announcements, config, topics);
         return builder.build();
     }
 
-    private static void count(KStream<String, ClassifiedAnnouncement> announcements, Aggregate aggregate,
-                              SinkConfig config, Topic<String, AggregateCount> output) {
-        String name = aggregate.topicName();
-        announcements
-                .flatMap((id, a) -> aggregate.keysOf(a).stream().map(key -> KeyValue.pair(key, id)).toList(),
-                        Named.as(name + "-keys"))
-                .groupByKey(Grouped.with(name, Serdes.String(), Serdes.String()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(config.window(), config.grace()))
-                .count(Named.as(name + "-count"),
-                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(name + "-counts")
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
-                .toStream(Named.as(name + "-updates"))
-                .filter((window, count) -> count != null, Named.as(name + "-present"))
-                .map((window, count) -> {
-                    AggregateCount c = new AggregateCount(name, window.key(), window.window().startTime(),
-                            window.window().endTime(), count, List.of());
-                    return KeyValue.pair(c.recordKey(), c);
-                }, Named.as(name + "-records"))
-                .to(output.name(), StreamsTopics.produced(output));
-    }
-
-    /** The Kafka Streams properties of the sink: exactly-once, dead-letter topic, state directory. */
+    /**
+     * The Kafka Streams properties of the sink: exactly-once, dead-letter topic, state directory, and the address
+     * other instances reach this one's HTTP server at ({@code application.server}), when it is known.
+     */
     public static Properties properties(SinkConfig config, KafkaConfig kafka, Topics topics) {
-        return StreamsProperties.exactlyOnce(config.applicationId(), config.threads(), config.stateDir(), kafka,
-                topics.deadLetter().name());
+        Properties props = StreamsProperties.exactlyOnce(config.applicationId(), config.threads(), config.stateDir(),
+                kafka, topics.deadLetter().name());
+        config.advertised().ifPresent(address -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                address.toString()));
+        return props;
     }
 }

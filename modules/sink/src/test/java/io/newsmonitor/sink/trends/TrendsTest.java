@@ -1,0 +1,142 @@
+package io.newsmonitor.sink.trends;
+
+import static io.newsmonitor.sink.SinkFixtures.announcement;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsmonitor.model.Alert;
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Subscription;
+import io.newsmonitor.model.Trend;
+import io.newsmonitor.sink.SinkFixtures;
+import io.newsmonitor.sink.query.LocalSinkQueries;
+import io.newsmonitor.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trends and trend alerts, fed through a {@link TopologyTestDriver} with the default thresholds (at least 3
+ * announcements in 24 h, score at least 3).
+ */
+class TrendsTest {
+
+    private static final Instant DAY = Instant.parse("2026-02-10T00:00:00Z");
+
+    private final Topics topics = new Topics("test", 1, (short) 1);
+    private final TopologyTestDriver driver = SinkFixtures.driver(SinkFixtures.config(sink -> { }), topics, DAY);
+    private final TestInputTopic<String, ClassifiedAnnouncement> classified = SinkFixtures.input(driver,
+            topics.classified());
+    private final TestInputTopic<String, Subscription> subscriptions = SinkFixtures.input(driver,
+            topics.subscriptions());
+    private final TestOutputTopic<String, Trend> trends = SinkFixtures.output(driver, topics.trends());
+    private final TestOutputTopic<String, Alert> alerts = SinkFixtures.output(driver, topics.alerts());
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    private void publish(String id, Instant published, String country) {
+        ClassifiedAnnouncement a = announcement(id, published, false, List.of(country), List.of());
+        classified.pipeInput(a.id(), a, a.fetchedAt());
+    }
+
+    private static Subscription trendsOf(String id, String actor, boolean trendAlerts) {
+        return new Subscription(id, null, List.of(actor), null, null, null, null, null, null, null, trendAlerts);
+    }
+
+    @Test
+    void aKeyWithoutHistoryTrendsAtTheMinimumCountAndTheTrendEndsWhenItsDayHasPassed() {
+        publish("a1", DAY.plus(Duration.ofHours(1)), "FR");
+        publish("a2", DAY.plus(Duration.ofHours(2)), "FR");
+        assertThat(trends.readKeyValuesToList()).as("two are below the minimum count").isEmpty();
+
+        publish("a3", DAY.plus(Duration.ofHours(3)), "FR");
+
+        assertThat(trends.readKeyValuesToList()).containsExactly(KeyValue.pair("actors/FR",
+                new Trend("actors", "FR", Instant.parse("2026-02-09T04:00:00Z"),
+                        Instant.parse("2026-02-10T04:00:00Z"), 3, 0.0, 3.0, true, List.of("a3", "a2", "a1"))));
+
+        publish("later", DAY.plus(Duration.ofHours(27)), "DE");
+
+        assertThat(trends.readKeyValuesToList()).as("its three announcements are now its baseline")
+                .containsExactly(KeyValue.pair("actors/FR", new Trend("actors", "FR",
+                        Instant.parse("2026-02-10T04:00:00Z"),
+                        Instant.parse("2026-02-11T04:00:00Z"), 0, 0.21, -0.19, false, List.of())));
+        assertThat(new LocalSinkQueries(SinkFixtures.stores(driver), List::of).trends()).isEmpty();
+    }
+
+    @Test
+    void aKeyIsMeasuredAgainstItsOwnTrailingFourteenDays() {
+        Instant noon = DAY.plus(Duration.ofHours(12));
+        for (int day = 0; day < 14; day++) {
+            publish("usual-" + day + "a", noon.plus(Duration.ofDays(day)), "FR");
+            publish("usual-" + day + "b", noon.plus(Duration.ofDays(day)), "FR");
+        }
+        trends.readKeyValuesToList();
+        Instant today = noon.plus(Duration.ofDays(14));
+
+        for (int i = 0; i < 5; i++) {
+            publish("busy-" + i, today.plus(Duration.ofMinutes(i)), "FR");
+        }
+        assertThat(trends.readKeyValuesToList()).as("5 against 2 a day: score 1.73").isEmpty();
+        for (int i = 5; i < 11; i++) {
+            publish("busy-" + i, today.plus(Duration.ofMinutes(i)), "FR");
+        }
+
+        Trend trend = trends.readKeyValuesToMap().get("actors/FR");
+        assertThat(trend.count()).isEqualTo(11);
+        assertThat(trend.baseline()).isEqualTo(2.0);
+        assertThat(trend.score()).isEqualTo(5.2);
+        assertThat(trend.samples()).containsExactly("busy-10", "busy-9", "busy-8", "busy-7", "busy-6");
+        assertThat(new LocalSinkQueries(SinkFixtures.stores(driver), List::of).trends()).containsExactly(trend);
+    }
+
+    @Test
+    void aSubscriptionNamingATrendingKeyIsAlertedOncePerEpisode() {
+        subscriptions.pipeInput("fr", trendsOf("fr", "FR", true));
+        subscriptions.pipeInput("de", trendsOf("de", "DE", true));
+        subscriptions.pipeInput("quiet", trendsOf("quiet", "FR", false));
+        for (int hour = 1; hour <= 4; hour++) {
+            publish("a" + hour, DAY.plus(Duration.ofHours(hour)), "FR");
+        }
+
+        List<Alert> trendAlerts = alerts.readValuesToList().stream()
+                .filter(a -> a.kind().equals(Alert.TREND)).toList();
+
+        assertThat(trendAlerts).singleElement().satisfies(alert -> {
+            assertThat(alert.subscriptionId()).isEqualTo("fr");
+            assertThat(alert.key()).isEqualTo("fr/actors/FR");
+            assertThat(alert.storyId()).isEqualTo("actors/FR@2026-02-09T04:00:00Z");
+            assertThat(alert.alertId()).isEqualTo(Alert.idOf("fr", "actors/FR@2026-02-09T04:00:00Z"));
+            assertThat(alert.title()).isEqualTo("FR is trending: 3 announcements in 24 h against 0.0 a day");
+            assertThat(alert.actors()).containsExactly("FR");
+        });
+
+        publish("quiet-day", DAY.plus(Duration.ofHours(30)), "DE");
+        for (int i = 0; i < 5; i++) {
+            publish("again-" + i, DAY.plus(Duration.ofHours(31)).plus(Duration.ofMinutes(i)), "FR");
+        }
+
+        assertThat(alerts.readValuesToList()).filteredOn(a -> a.kind().equals(Alert.TREND))
+                .extracting(Alert::subscriptionId, Alert::storyId)
+                .as("a new episode, after the first ended")
+                .containsExactly(tuple("fr", "actors/FR@2026-02-10T08:00:00Z"));
+    }
+
+    @Test
+    void theShorthandNamesItsActorsAndThemes() {
+        Subscription s = new Subscription("s", null, List.of("FR"), List.of("AL", "RS"), List.of("regulation"),
+                true, null);
+
+        assertThat(TrendSubjects.ofShorthand(s))
+                .containsExactlyInAnyOrder("actors/FR", "actors/AL", "actors/RS", "themes/regulation");
+    }
+}
