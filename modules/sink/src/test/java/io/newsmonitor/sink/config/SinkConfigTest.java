@@ -58,4 +58,16 @@ class SinkConfigTest {
         assertThat(address).hasToString("[::1]:8080");
         assertThatThrownBy(() -> HostAndPort.parse("::1:8080")).hasMessageContaining("brackets");
     }
+
+    @Test
+    void aSeparateRunKeepsEverySettingButItsIdAndState() {
+        SinkConfig config = SinkFixtures.config(sink -> sink.putObject("trends").put("minCount", 5));
+
+        SinkConfig run = config.withApplicationId("bench-1-sink", "/tmp/bench-1");
+
+        assertThat(run).isEqualTo(new SinkConfig("bench-1-sink", config.threads(), "/tmp/bench-1", config.grace(),
+                config.storyMemory(), config.queryRetention(), config.httpListen(), config.httpAdvertised(), 5,
+                config.trendThreshold()));
+        assertThatThrownBy(() -> config.withApplicationId("no spaces", "/tmp")).hasMessageContaining("letters");
+    }
 }
