@@ -84,6 +84,12 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
                 s.get(TREND_THRESHOLD));
     }
 
+    /** This configuration under another application id and state directory (a separate run: replay, benchmark). */
+    public SinkConfig withApplicationId(String otherApplicationId, String otherStateDir) {
+        return new SinkConfig(APPLICATION_ID.checked(otherApplicationId), threads, otherStateDir, grace, storyMemory,
+                queryRetention, httpListen, httpAdvertised, trendMinCount, trendThreshold);
+    }
+
     /**
      * Where other instances reach this one ({@code application.server}): {@code sink.http.advertised} when set, else
      * the listen address, with this machine's host name for a wildcard address. Empty when the listen port is 0 and
