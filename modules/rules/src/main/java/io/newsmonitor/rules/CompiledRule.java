@@ -48,13 +48,15 @@ public final class CompiledRule {
         return evaluate(facts(announcement, sourceTags));
     }
 
-    /** Whether the announcement matches, its text analysed once for every rule evaluated on these facts. */
+    /**
+     * Whether the announcement of these facts ({@link Rules#facts}) matches, its text analysed once for every rule
+     * evaluated on them.
+     */
     public Optional<List<MatchReason>> evaluate(Facts facts) {
         return condition.test(facts);
     }
 
-    /** The facts of an announcement, to evaluate several rules on it with one analysis of its text. */
-    public Facts facts(ClassifiedAnnouncement announcement, SourceTags sourceTags) {
+    private Facts facts(ClassifiedAnnouncement announcement, SourceTags sourceTags) {
         return new Facts(announcement, sourceTags.of(announcement.sourceId()), analyzer);
     }
 

@@ -23,7 +23,7 @@ public final class Facts {
      * @param sourceTags   the tags of its source
      * @param analyzer     the text analysis keywords are matched with
      */
-    public Facts(ClassifiedAnnouncement announcement, List<String> sourceTags, TextAnalyzer analyzer) {
+    Facts(ClassifiedAnnouncement announcement, List<String> sourceTags, TextAnalyzer analyzer) {
         this.announcement = Objects.requireNonNull(announcement, "announcement");
         this.sourceTags = List.copyOf(sourceTags);
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");

@@ -1,5 +1,6 @@
 package io.newsmonitor.rules;
 
+import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.text.TextAnalyzer;
 import java.nio.file.Path;
@@ -58,5 +59,10 @@ public final class Rules {
         }
         Condition condition = all.size() == 1 ? all.get(0) : new Group(Group.Kind.ALL, all);
         return new CompiledRule(s, condition, analyzer);
+    }
+
+    /** The facts of an announcement, to evaluate every rule on it with one analysis of its text. */
+    public Facts facts(ClassifiedAnnouncement announcement, SourceTags sourceTags) {
+        return new Facts(announcement, sourceTags.of(announcement.sourceId()), analyzer);
     }
 }

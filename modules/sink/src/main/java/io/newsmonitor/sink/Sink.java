@@ -2,12 +2,14 @@ package io.newsmonitor.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.runtime.RoleHandle;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.topics.Topics;
+import java.nio.file.Path;
 
 /** The sink role, as a process starts it: an instance of the sink's Kafka Streams application. */
 public final class Sink {
@@ -15,10 +17,14 @@ public final class Sink {
     private Sink() {
     }
 
-    /** Starts a sink instance reading and writing the topics of {@code kafka}. */
-    public static RoleHandle start(SinkConfig config, KafkaConfig kafka, MeterRegistry registry, Fatal fatal) {
+    /**
+     * Starts a sink instance reading and writing the topics of {@code kafka}, with the subscriptions' rules compiled
+     * against the dictionaries of {@code configDir}.
+     */
+    public static RoleHandle start(Path configDir, SinkConfig config, KafkaConfig kafka, MeterRegistry registry,
+                                   Fatal fatal) {
         Topics topics = kafka.topics();
-        return StreamsRole.start("sink", SinkTopology.build(config, topics, registry),
+        return StreamsRole.start("sink", SinkTopology.build(config, Rules.load(configDir), topics, registry),
                 SinkTopology.properties(config, kafka, topics), registry, fatal);
     }
 }

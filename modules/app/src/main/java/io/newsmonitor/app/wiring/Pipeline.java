@@ -6,6 +6,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.poller.Poller;
 import io.newsmonitor.poller.config.FeedCatalog;
 import io.newsmonitor.processor.Processor;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.BrokerProbe;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.runtime.Meters;
@@ -42,7 +43,10 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline() {
     }
 
-    /** Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions. */
+    /**
+     * Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions (from
+     * {@code subscriptions.yaml}, each rule checked; one removed from the file is removed from the topic).
+     */
     public static void prepare(AppConfig config, boolean seedFeedsFile) {
         TopicCreator.ensure(config.kafka().commonProperties(),
                 config.kafka().topics().all());
@@ -51,8 +55,9 @@ public final class Pipeline implements AutoCloseable {
             Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().feeds(), sources, FeedSource::id);
         }
         if (Files.exists(config.subscriptionsFile())) {
-            List<Subscription> subscriptions = SubscriptionCatalog.load(config.subscriptionsFile());
-            Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().subscriptions(), subscriptions,
+            List<Subscription> subscriptions = SubscriptionCatalog.load(config.subscriptionsFile(),
+                    Rules.load(config.dir()));
+            Seeder.sync(config.kafka().commonProperties(), config.kafka().topics().subscriptions(), subscriptions,
                     Subscription::id);
         }
     }
@@ -72,7 +77,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             pipeline.serveMonitoring(config);
             if (roles.contains(Role.SINK)) {
-                pipeline.add(Sink.start(config.sink(), config.kafka(), pipeline.registry, fatal));
+                pipeline.add(Sink.start(config.dir(), config.sink(), config.kafka(), pipeline.registry, fatal));
             }
             if (roles.contains(Role.PROCESSOR)) {
                 pipeline.add(Processor.start(config.dir(), config.processor(), config.kafka(),

@@ -15,9 +15,10 @@ import java.util.List;
  * @param window          size of the aggregate windows
  * @param grace           how late an announcement may arrive and still be counted in its window
  * @param storyMemory     how long a story is remembered as alerted, per subscription
+ * @param backfillLimit   how far back a subscription's backfill may reach; recent stories are kept that long
  */
 public record SinkConfig(String applicationId, int threads, String stateDir, Duration window, Duration grace,
-                         Duration storyMemory) {
+                         Duration storyMemory, Duration backfillLimit) {
 
     private static final String POSITIVE = "positive";
 
@@ -42,13 +43,23 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
                             + "alerts each subscriber once")
             .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
 
+    /**
+     * Each sink task keeps its recent stories (text included, evidence left out) this long in publication time, so
+     * that a new subscription asking for {@code backfill: 7d} alerts on what already matched; a longer backfill is
+     * cut to this.
+     */
+    public static final Setting<Duration> BACKFILL_LIMIT = Setting.duration("sink.alerts.backfillLimit",
+                    Duration.ofDays(30), "How far back, in publication time, a new subscription's backfill may reach "
+                            + "(recent stories are kept that long for it)")
+            .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, WINDOW, GRACE,
-            STORY_MEMORY);
+            STORY_MEMORY, BACKFILL_LIMIT);
 
     /** The sink section of the settings. */
     public static SinkConfig from(Settings s) {
         return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(WINDOW), s.get(GRACE),
-                s.get(STORY_MEMORY));
+                s.get(STORY_MEMORY), s.get(BACKFILL_LIMIT));
     }
 }

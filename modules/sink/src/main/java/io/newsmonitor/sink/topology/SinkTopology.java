@@ -6,7 +6,9 @@ import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.aggregates.Aggregate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
@@ -39,6 +41,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * announcements.classified ─▶ by story ─▶ match subscriptions (global store) ─▶ alerts (once per story)
  *                          ─▶ per aggregate: keys ─▶ windowed count ─▶ aggregates.&lt;name&gt;
  * subscriptions ─▶ global store
+ * feeds ─▶ global store (the sources' tags, for sourceTag rules)
  * </pre>
  * Windows follow publication time (fetch time when unknown), never later than the record's own timestamp: every
  * record this topology writes (repartitions, changelogs, outputs) carries a time the broker accepts, whatever date a
@@ -52,9 +55,10 @@ public final class SinkTopology {
     /**
      * The sink topology.
      *
+     * @param rules    what subscriptions' rules mean
      * @param registry where alerts are counted and their end-to-end latency recorded
      */
-    public static Topology build(SinkConfig config, Topics topics, MeterRegistry registry) {
+    public static Topology build(SinkConfig config, Rules rules, Topics topics, MeterRegistry registry) {
         AlertMetrics metrics = new AlertMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Subscription> subscriptions = topics.subscriptions();
@@ -62,10 +66,18 @@ public final class SinkTopology {
                 Consumed.with(subscriptions.keySerde(), ReadableSubscriptions.serde(subscriptions))
                         .withName("subscriptions"),
                 Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SUBSCRIPTIONS)));
+        Topic<String, FeedSource> feeds = topics.feeds();
+        builder.globalTable(feeds.name(),
+                Consumed.with(feeds.keySerde(), ReadableSubscriptions.serde(feeds)).withName("sources"),
+                Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SOURCES)));
+        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.ALERTED),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.RECENT),
+                Serdes.String(), classified.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AlertProcessor.BACKFILLED), Serdes.String(), Serdes.String()));
 
-        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         KStream<String, ClassifiedAnnouncement> announcements = builder.stream(classified.name(),
                 StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("classified"));
@@ -75,8 +87,9 @@ public final class SinkTopology {
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
                 .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
                         .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
-                .process(() -> new AlertProcessor(config.storyMemory(), metrics), Named.as("match-subscriptions"),
-                        AlertProcessor.ALERTED)
+                .process(() -> new AlertProcessor(config.storyMemory(), config.backfillLimit(), rules, metrics),
+                        Named.as("match-subscriptions"), AlertProcessor.ALERTED, AlertProcessor.RECENT,
+                        AlertProcessor.BACKFILLED)
                 .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
 
         for (Aggregate aggregate : Aggregate.values()) {

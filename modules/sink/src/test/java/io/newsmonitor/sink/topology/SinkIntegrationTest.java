@@ -16,6 +16,7 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.Health;
 import io.newsmonitor.sink.aggregates.Aggregate;
 import io.newsmonitor.sink.config.SinkConfig;
@@ -23,6 +24,7 @@ import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
+import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -69,7 +71,7 @@ class SinkIntegrationTest {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config, topics, registry), props,
+        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config, Rules.load(TestConfigDir.projectConfig()), topics, registry), props,
                 registry, role -> { })) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",

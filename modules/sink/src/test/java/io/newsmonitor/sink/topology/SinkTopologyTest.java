@@ -14,7 +14,9 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.config.SinkConfig;
+import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class SinkTopologyTest {
 
     private static final Instant DAY = Instant.parse("2026-02-10T00:00:00Z");
+    private static final Rules RULES = Rules.load(TestConfigDir.projectConfig());
 
     private final Topics topics = new Topics("test", 1, (short) 1);
     private final TopologyTestDriver driver;
@@ -48,7 +51,8 @@ class SinkTopologyTest {
         Properties props = SinkTopology.properties(config, new KafkaConfig("unused:9092", "test", 1, (short) 1,
                 Map.of()), topics);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sink-test").toString());
-        driver = new TopologyTestDriver(SinkTopology.build(config, topics, new SimpleMeterRegistry()), props, DAY);
+        driver = new TopologyTestDriver(SinkTopology.build(config, RULES, topics, new SimpleMeterRegistry()), props,
+                DAY);
         subscriptions = input(topics.subscriptions());
         classified = input(topics.classified());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
