@@ -1,5 +1,6 @@
 package io.newsmonitor.app;
 
+import static io.newsmonitor.app.TestApp.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.app.wiring.AppConfig;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,15 +127,5 @@ class SubscriptionsCommandTest {
                         new ActorMention(b, ActorType.COUNTRY, b, 1)), List.of(a, b),
                 List.of(new ThemeScore("ai", 3.0)), true, new Cooperation(List.of(a, b), List.of(List.of(a, b)),
                         List.of("accord")), id, List.of(), "v1");
-    }
-
-    private static String run(String[] kafka, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.commandLine().setOut(new PrintWriter(out));
-        String[] all = new String[args.length + kafka.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(kafka, 0, all, args.length, kafka.length);
-        assertThat(cli.execute(all)).as(String.join(" ", args)).isZero();
-        return out.toString();
     }
 }

@@ -95,8 +95,7 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() {
             AppConfig config = kafka.load();
-            Snapshot<Subscription> current = CompactedTopicReader.read(config.kafka().commonProperties(),
-                    config.kafka().topics().subscriptions());
+            Snapshot<Subscription> current = current(config);
             if (!current.values().containsKey(id) && !current.invalid().containsKey(id)) {
                 spec.commandLine().getErr().println("newsmonitor: no subscription '" + id + "'");
                 return 1;
@@ -119,8 +118,7 @@ final class SubscriptionsCommand {
         public Integer call() {
             AppConfig config = kafka.load();
             Rules rules = Rules.load(config.dir());
-            Snapshot<Subscription> current = CompactedTopicReader.read(config.kafka().commonProperties(),
-                    config.kafka().topics().subscriptions());
+            Snapshot<Subscription> current = current(config);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-32s %-6s %-8s %-7s %s%n", "ID", "ORIGIN", "BACKFILL", "WEBHOOK", "RULE");
             new TreeMap<>(current.values()).values().forEach(s -> out.printf("%-32s %-6s %-8s %-7s %s%n", s.id(),
@@ -144,8 +142,7 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() throws IOException {
             AppConfig config = kafka.load();
-            Snapshot<Subscription> current = CompactedTopicReader.read(config.kafka().commonProperties(),
-                    config.kafka().topics().subscriptions());
+            Snapshot<Subscription> current = current(config);
             Subscription s = current.values().get(id);
             if (s == null) {
                 spec.commandLine().getErr().println("newsmonitor: no subscription '" + id + "'"
@@ -201,8 +198,7 @@ final class SubscriptionsCommand {
         }
 
         private static Subscription saved(AppConfig config, String id, CommandSpec spec) {
-            Subscription s = CompactedTopicReader.read(config.kafka().commonProperties(),
-                    config.kafka().topics().subscriptions()).values().get(id);
+            Subscription s = current(config).values().get(id);
             if (s == null) {
                 throw new ParameterException(spec.commandLine(), "no file and no subscription '" + id + "'");
             }
@@ -223,6 +219,11 @@ final class SubscriptionsCommand {
                     result.matched(), result.matched() == 1 ? "y" : "ies", result.matches().size(), result.scanned(),
                     days, result.skipped() == 0 ? "" : "; " + result.skipped() + " unreadable records skipped");
         }
+    }
+
+    /** The subscriptions topic, read to its end. */
+    private static Snapshot<Subscription> current(AppConfig config) {
+        return CompactedTopicReader.read(config.kafka().commonProperties(), config.kafka().topics().subscriptions());
     }
 
     /** A subscription read from a file or standard input and checked; a refusal names the file and field. */

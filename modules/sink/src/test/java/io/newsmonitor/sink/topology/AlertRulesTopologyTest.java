@@ -2,10 +2,6 @@ package io.newsmonitor.sink.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.Alert;
@@ -17,19 +13,12 @@ import io.newsmonitor.model.MatchReason;
 import io.newsmonitor.model.SourceType;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
-import io.newsmonitor.rules.Rules;
-import io.newsmonitor.sink.config.SinkConfig;
-import io.newsmonitor.testkit.TestConfigDir;
-import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -45,7 +34,6 @@ class AlertRulesTopologyTest {
 
     /** The driver's wall clock at start; announcements are published before it. */
     private static final Instant NOW = Instant.parse("2026-05-20T12:00:00Z");
-    private static final Rules RULES = Rules.load(TestConfigDir.projectConfig());
 
     private final Topics topics = new Topics("rules", 1, (short) 1);
     private final TopologyTestDriver driver;
@@ -55,22 +43,11 @@ class AlertRulesTopologyTest {
     private final TestOutputTopic<String, Alert> alerts;
 
     AlertRulesTopologyTest() throws Exception {
-        SinkConfig config = SinkConfig.from(Settings.of("defaults", new ObjectMapper().createObjectNode(),
-                SinkConfig.SETTINGS));
-        Properties props = SinkTopology.properties(config, new KafkaConfig("unused:9092", "rules", 1, (short) 1,
-                Map.of()), topics);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sink-rules").toString());
-        driver = new TopologyTestDriver(SinkTopology.build(config, RULES, topics, new SimpleMeterRegistry()), props,
-                NOW);
-        subscriptions = input(topics.subscriptions());
-        feeds = input(topics.feeds());
-        classified = input(topics.classified());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
-    }
-
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        driver = SinkFixture.driver(topics, NOW);
+        subscriptions = SinkFixture.input(driver, topics.subscriptions());
+        feeds = SinkFixture.input(driver, topics.feeds());
+        classified = SinkFixture.input(driver, topics.classified());
+        alerts = SinkFixture.alerts(driver, topics);
     }
 
     @AfterEach

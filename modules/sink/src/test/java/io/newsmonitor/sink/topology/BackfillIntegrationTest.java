@@ -2,11 +2,8 @@ package io.newsmonitor.sink.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.Alert;
@@ -15,13 +12,10 @@ import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.MatchReason;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
-import io.newsmonitor.rules.Rules;
-import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
-import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -30,9 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,17 +46,11 @@ class BackfillIntegrationTest {
         Topics topics = kafka.topics();
         String bootstrap = broker.bootstrapServers();
         KafkaTestClients.createTopics(bootstrap, topics);
-        ObjectNode yaml = new ObjectMapper().createObjectNode();
-        yaml.putObject("sink").put("applicationId", prefix + "-sink").put("stateDir", state.toString());
-        SinkConfig config = SinkConfig.from(Settings.of("test", yaml, SinkConfig.SETTINGS));
-        Properties props = SinkTopology.properties(config, kafka, topics);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KafkaTestClients.produce(bootstrap, topics.subscriptions(), "everything",
                 new Subscription("everything", null, null, null, null, false, null));
 
-        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config,
-                Rules.load(TestConfigDir.projectConfig()), topics, registry), props, registry, role -> { })) {
+        try (StreamsRole sink = SinkFixture.start(kafka, state, registry)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (String[] a : new String[][] {{"old", "20"}, {"recent", "3"}, {"recent-copy", "2"}, {"today", "0"}}) {
                 KafkaTestClients.produce(bootstrap, topics.classified(), a[0],

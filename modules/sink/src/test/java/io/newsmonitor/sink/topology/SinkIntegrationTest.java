@@ -3,11 +3,8 @@ package io.newsmonitor.sink.topology;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.AggregateCount;
@@ -16,15 +13,12 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
-import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.Health;
 import io.newsmonitor.sink.aggregates.Aggregate;
-import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
-import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -33,9 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,15 +56,8 @@ class SinkIntegrationTest {
                 "{\"id\":\"blank\",\"actors\":[\" \"]}".getBytes(UTF_8), null);
         KafkaTestClients.produce(bootstrap, topics.subscriptions(), "fr",
                 new Subscription("fr", "France", List.of("FR"), null, null, false, null));
-        ObjectNode yaml = new ObjectMapper().createObjectNode();
-        yaml.putObject("sink").put("applicationId", prefix + "-sink").put("stateDir", state.toString());
-        SinkConfig config = SinkConfig.from(Settings.of("test", yaml, SinkConfig.SETTINGS));
-        Properties props = SinkTopology.properties(config, kafka, topics);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config, Rules.load(TestConfigDir.projectConfig()), topics, registry), props,
-                registry, role -> { })) {
+        try (StreamsRole sink = SinkFixture.start(kafka, state, registry)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",
                     announcement("ahead", now.plus(Duration.ofHours(3)), now));
