@@ -29,15 +29,16 @@ class ArchitectureTest {
     private static final String[] CONTRACT = {"io.newsmonitor.model..", "io.newsmonitor.topics..",
             "io.newsmonitor.json.."};
     private static final String[] ROLES_AND_ABOVE = {"io.newsmonitor.poller..", "io.newsmonitor.processor..",
-            "io.newsmonitor.sink..", "io.newsmonitor.app.."};
+            "io.newsmonitor.sink..", "io.newsmonitor.delivery..", "io.newsmonitor.app.."};
 
     /** The rules below would pass on an empty import: make sure every module's classes are seen. */
     @Test
     void theRulesSeeEveryModule() {
         assertThat(List.of("io.newsmonitor.model.Announcement", "io.newsmonitor.config.Setting",
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
-                "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.rules.Rules",
+                "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy", "io.newsmonitor.rules.Rules",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
+                "io.newsmonitor.delivery.Delivery",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
                 .allSatisfy(name -> assertThat(PRODUCTION.contain(name)).as(name).isTrue());
     }
@@ -46,27 +47,35 @@ class ArchitectureTest {
     void theContractKnowsNoRoleNorConfigurationNorRuntime() {
         noClasses().that().resideInAnyPackage(CONTRACT)
                 .should().dependOnClassesThat().resideInAnyPackage(concat(ROLES_AND_ABOVE, "io.newsmonitor.config..",
-                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.samples.."))
+                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.samples..",
+                        "io.newsmonitor.net.."))
                 .check(PRODUCTION);
     }
 
     @Test
-    void configurationRuntimeTextAnalysisAndRulesKnowNoRole() {
+    void configurationRuntimeTextAnalysisAddressChecksAndRulesKnowNoRole() {
         noClasses().that().resideInAnyPackage("io.newsmonitor.config..", "io.newsmonitor.runtime..",
-                        "io.newsmonitor.streams..", "io.newsmonitor.text..", "io.newsmonitor.rules..")
+                        "io.newsmonitor.streams..", "io.newsmonitor.text..", "io.newsmonitor.net..",
+                        "io.newsmonitor.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROLES_AND_ABOVE)
                 .check(PRODUCTION);
         noClasses().that().resideInAnyPackage("io.newsmonitor.runtime..", "io.newsmonitor.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.newsmonitor.streams..",
                         "org.apache.kafka.streams..")
                 .check(PRODUCTION);
+        noClasses().that().resideInAPackage("io.newsmonitor.net..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(CONTRACT, "io.newsmonitor.config..",
+                        "io.newsmonitor.runtime..", "io.newsmonitor.streams..", "io.newsmonitor.text..",
+                        "org.apache.kafka.."))
+                .check(PRODUCTION);
     }
 
     @Test
     void rolesNeverImportEachOther() {
-        roleKnowsNot("poller", "processor", "sink");
-        roleKnowsNot("processor", "poller", "sink");
-        roleKnowsNot("sink", "poller", "processor");
+        roleKnowsNot("poller", "processor", "sink", "delivery");
+        roleKnowsNot("processor", "poller", "sink", "delivery");
+        roleKnowsNot("sink", "poller", "processor", "delivery");
+        roleKnowsNot("delivery", "poller", "processor", "sink");
     }
 
     private static void roleKnowsNot(String role, String... others) {
@@ -83,10 +92,11 @@ class ArchitectureTest {
     @Test
     void appReachesEachRoleOnlyThroughItsFacadeAndItsSettings() {
         DescribedPredicate<JavaClass> roleInternals = resideInAnyPackage("io.newsmonitor.poller..",
-                "io.newsmonitor.processor..", "io.newsmonitor.sink..")
+                "io.newsmonitor.processor..", "io.newsmonitor.sink..", "io.newsmonitor.delivery..")
                 .and(not(resideInAnyPackage("io.newsmonitor.poller", "io.newsmonitor.poller.config",
                         "io.newsmonitor.processor", "io.newsmonitor.processor.config",
-                        "io.newsmonitor.sink", "io.newsmonitor.sink.config")));
+                        "io.newsmonitor.sink", "io.newsmonitor.sink.config",
+                        "io.newsmonitor.delivery", "io.newsmonitor.delivery.config")));
         noClasses().that().resideInAPackage("io.newsmonitor.app..")
                 .should().dependOnClassesThat(roleInternals.as("a role's internals"))
                 .check(PRODUCTION);
@@ -94,14 +104,14 @@ class ArchitectureTest {
 
     @Test
     void thePackagesOfEachRoleDependOnEachOtherWithoutCircles() {
-        for (String role : List.of("poller", "processor", "sink")) {
+        for (String role : List.of("poller", "processor", "sink", "delivery")) {
             slices().matching("io.newsmonitor." + role + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
         }
     }
 
     @Test
-    void thePollerDoesNotRunKafkaStreams() {
-        noClasses().that().resideInAPackage("io.newsmonitor.poller..")
+    void thePollerAndDeliveryDoNotRunKafkaStreams() {
+        noClasses().that().resideInAnyPackage("io.newsmonitor.poller..", "io.newsmonitor.delivery..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..",
                         "io.newsmonitor.streams..")
                 .check(PRODUCTION);

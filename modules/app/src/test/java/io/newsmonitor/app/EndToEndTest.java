@@ -104,7 +104,7 @@ class EndToEndTest {
         HttpResponse<String> health = get(port, "/health");
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode roles = Json.mapper().readTree(health.body()).get("roles");
-        assertThat(roles.fieldNames()).toIterable().containsExactlyInAnyOrder("poller", "processor", "sink");
+        assertThat(roles.fieldNames()).toIterable().containsExactlyInAnyOrder("poller", "processor", "sink", "delivery");
         assertThat(roles.findValues("ready")).allSatisfy(ready -> assertThat(ready.asBoolean()).isTrue());
 
         HttpResponse<String> metrics = get(port, "/metrics");

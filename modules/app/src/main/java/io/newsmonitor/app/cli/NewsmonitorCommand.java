@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, DemoCommand.class, BrokerCommand.class, RoleCommands.Poll.class,
                 RoleCommands.Process.class, RoleCommands.Sink.class, TailCommand.class, FeedsCommand.class,
                 SubscriptionsCommand.class,
-                ReplayCommand.class, SettingsCommand.class})
+                ReplayCommand.class, SettingsCommand.class, BenchCommand.class})
 public final class NewsmonitorCommand {
 
     /** Applied while the command line is parsed, so that every line of the command is in the format asked for. */

@@ -3,6 +3,7 @@ package io.newsmonitor.app.wiring;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
+import io.newsmonitor.delivery.config.DeliveryConfig;
 import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.sink.config.SinkConfig;
@@ -20,9 +21,10 @@ import java.util.List;
  * @param processor processor settings
  * @param sink      sink settings
  * @param monitoring where the process serves its metrics and health
+ * @param delivery  webhook delivery settings (started with the sink role)
  */
 public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, ProcessorConfig processor,
-                        SinkConfig sink, MonitoringConfig monitoring) {
+                        SinkConfig sink, MonitoringConfig monitoring, DeliveryConfig delivery) {
 
     public static final String MAIN_FILE = "newsmonitor.yaml";
     public static final String FEEDS_FILE = "feeds.yaml";
@@ -34,6 +36,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         all.addAll(PollerConfig.SETTINGS);
         all.addAll(ProcessorConfig.SETTINGS);
         all.addAll(SinkConfig.SETTINGS);
+        all.addAll(DeliveryConfig.SETTINGS);
         all.addAll(MonitoringConfig.SETTINGS);
         return all;
     }
@@ -53,7 +56,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());
         return new AppConfig(dir, KafkaConfig.from(settings, bootstrapServers, kafkaClientConfig),
                 PollerConfig.from(settings), ProcessorConfig.from(settings), SinkConfig.from(settings),
-                MonitoringConfig.from(settings));
+                MonitoringConfig.from(settings), DeliveryConfig.from(settings));
     }
 
     /** Every setting as a Markdown table: key, default, meaning and rules (the body of docs/configuration.md). */
@@ -71,12 +74,13 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
 
     /** This configuration pointed at another cluster (the embedded broker). */
     public AppConfig withBootstrapServers(String servers) {
-        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink, monitoring);
+        return new AppConfig(dir, kafka.withBootstrapServers(servers), poller, processor, sink, monitoring,
+                delivery);
     }
 
     /** This configuration with the monitoring endpoints on another port. */
     public AppConfig withMonitoringPort(int port) {
-        return new AppConfig(dir, kafka, poller, processor, sink, monitoring.withPort(port));
+        return new AppConfig(dir, kafka, poller, processor, sink, monitoring.withPort(port), delivery);
     }
 
     public Path feedsFile() {

@@ -1,6 +1,7 @@
 package io.newsmonitor.app.wiring;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsmonitor.delivery.Delivery;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.poller.Poller;
@@ -77,6 +78,9 @@ public final class Pipeline implements AutoCloseable {
         try {
             pipeline.serveMonitoring(config);
             if (roles.contains(Role.SINK)) {
+                if (config.delivery().enabled()) {
+                    pipeline.add(Delivery.start(config.delivery(), config.kafka(), pipeline.registry, fatal));
+                }
                 pipeline.add(Sink.start(config.dir(), config.sink(), config.kafka(), pipeline.registry, fatal));
             }
             if (roles.contains(Role.PROCESSOR)) {
@@ -115,7 +119,10 @@ public final class Pipeline implements AutoCloseable {
         return monitoring == null ? -1 : monitoring.port();
     }
 
-    /** Stops the roles: the poller first (it finishes its transaction), then the processor, then the sink. */
+    /**
+     * Stops the roles: the poller first (it finishes its transaction), then the processor, then the sink, then webhook
+     * delivery.
+     */
     @Override
     public void close() {
         while (!started.isEmpty()) {

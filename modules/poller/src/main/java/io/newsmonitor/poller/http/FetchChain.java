@@ -1,5 +1,6 @@
 package io.newsmonitor.poller.http;
 
+import io.newsmonitor.net.AddressGuard;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

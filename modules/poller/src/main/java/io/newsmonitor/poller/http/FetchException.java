@@ -1,5 +1,6 @@
 package io.newsmonitor.poller.http;
 
+import io.newsmonitor.net.AddressPolicy;
 import java.net.URI;
 import java.time.Duration;
 

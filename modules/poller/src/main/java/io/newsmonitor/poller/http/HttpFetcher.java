@@ -1,20 +1,22 @@
 package io.newsmonitor.poller.http;
 
+import io.newsmonitor.net.AddressGuard;
+import io.newsmonitor.net.AddressPolicy;
+import io.newsmonitor.net.AddressRefusedException;
+import io.newsmonitor.net.HttpTimes;
+import io.newsmonitor.net.PrivateAccess;
+import io.newsmonitor.net.Resolver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +40,8 @@ import okhttp3.ResponseBody;
  * decompression (a gzip bomb or endless body is cut off), a deadline on each whole exchange (a server that stalls
  * after its headers is cut off), and redirects followed here, one hop at a time. Every request, the first one
  * included, goes through an {@link AddressGuard}: it may reach only the addresses {@link AddressPolicy} allows for
- * the given {@link PrivateAccess}, and it connects to the very addresses that were checked. No proxy is used (a
- * proxy would resolve hosts itself, out of the guard's sight). Every request carries the configured
- * {@code User-Agent}. Thread-safe; share one instance.
+ * the given {@link PrivateAccess}, and it connects to the very addresses that were checked, through no proxy. Every
+ * request carries the configured {@code User-Agent}. Thread-safe; share one instance.
  */
 public final class HttpFetcher {
 
@@ -65,7 +66,6 @@ public final class HttpFetcher {
         this.settings = settings;
         this.resolver = resolver;
         this.base = new OkHttpClient.Builder()
-                .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout())
@@ -135,10 +135,7 @@ public final class HttpFetcher {
     }
 
     private OkHttpClient client(PrivateAccess access) {
-        return clients.computeIfAbsent(access, a -> {
-            AddressGuard guard = new AddressGuard(resolver, a);
-            return base.newBuilder().dns(guard).addInterceptor(guard).build();
-        });
+        return clients.computeIfAbsent(access, a -> new AddressGuard(resolver, a).guard(base));
     }
 
     private Request.Builder request(String sourceId, URI url) throws FetchException {
@@ -182,7 +179,7 @@ public final class HttpFetcher {
     }
 
     private FetchException failure(String sourceId, URI url, PrivateAccess access, Call call, IOException cause) {
-        AddressRefusedException refused = refusedIn(cause);
+        AddressRefusedException refused = AddressRefusedException.findIn(cause);
         if (refused != null) {
             return FetchException.of(sourceId, url, FetchException.Kind.REFUSED, "non-public address refused for "
                     + "source '" + sourceId + "' (" + access.grant() + "): " + refused.getMessage(), null);
@@ -204,21 +201,6 @@ public final class HttpFetcher {
                 : cause instanceof UnknownHostException ? "unknown host"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return FetchException.of(sourceId, url, FetchException.Kind.RETRIABLE, what, cause);
-    }
-
-    /** The guard's refusal behind an exception, as OkHttp may pass it on with other failures attached. */
-    private static AddressRefusedException refusedIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof AddressRefusedException refused) {
-                return refused;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (suppressed instanceof AddressRefusedException refused) {
-                    return refused;
-                }
-            }
-        }
-        return null;
     }
 
     private FetchResult result(String sourceId, URI url, PrivateAccess access, Call call, Response response)
@@ -276,13 +258,7 @@ public final class HttpFetcher {
 
     /** {@code Retry-After} in seconds or as an HTTP date. */
     static Optional<Duration> retryAfter(Response response) {
-        return Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
-            String v = value.trim();
-            if (v.matches("\\d+")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-            }
-            return httpDate(v).map(at -> Duration.between(Instant.now(), at)).filter(d -> !d.isNegative());
-        });
+        return HttpTimes.retryAfter(response.header("Retry-After"), Instant.now());
     }
 
     /** How long the answer stays fresh: {@code Cache-Control: max-age} first, else {@code Expires}. */
@@ -294,15 +270,7 @@ public final class HttpFetcher {
                 return Duration.ofSeconds(Long.parseLong(m.group(1)));
             }
         }
-        return Optional.ofNullable(response.header("Expires")).flatMap(HttpFetcher::httpDate)
+        return Optional.ofNullable(response.header("Expires")).flatMap(HttpTimes::date)
                 .map(at -> Duration.between(Instant.now(), at)).filter(d -> !d.isNegative()).orElse(null);
-    }
-
-    private static Optional<Instant> httpDate(String value) {
-        try {
-            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsmonitor.poller.http;
 
+import io.newsmonitor.net.PrivateAccess;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package io.newsmonitor.poller.http;
 
 import io.newsmonitor.model.FeedSource;
+import io.newsmonitor.net.PrivateAccess;
 import java.net.URI;
 
 /**
@@ -21,7 +22,8 @@ public record SourceRequest(String sourceId, URI url, String etag, String lastMo
      * trusted on its own host only.
      */
     public static SourceRequest of(FeedSource source, URI url) {
-        return new SourceRequest(source.id(), url, null, null, PrivateAccess.of(source));
+        return new SourceRequest(source.id(), url, null, null,
+                PrivateAccess.of(source.url(), source.allowPrivateNetwork()));
     }
 
     /** This request, made conditional on the validators of the last answer. */

@@ -11,6 +11,7 @@ import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.runtime.Health;
+import io.newsmonitor.runtime.LoopRole;
 import io.newsmonitor.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * instance owns, and their states), the {@link Dispatcher} (which polls run when, politely), the
  * {@link OutcomePublisher} (the transactions) and {@link WebSubIntake} (pushes).
  */
-public final class PollerService implements AutoCloseable {
+public final class PollerService implements LoopRole.Loop {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
     private static final Duration LOOP = Duration.ofMillis(100);
@@ -103,6 +104,7 @@ public final class PollerService implements AutoCloseable {
     }
 
     /** Runs until {@link #close()}; call on a thread of its own. */
+    @Override
     public void run() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(feedsConsumerProps(),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -237,6 +239,7 @@ public final class PollerService implements AutoCloseable {
      * Ready once it joined its group (it was assigned its share of the sources, perhaps none); failed once the poll
      * loop ended on an error or was closed.
      */
+    @Override
     public Health health() {
         if (failed || !running.get()) {
             return Health.failed(failed ? "FAILED" : "STOPPED");
@@ -246,6 +249,7 @@ public final class PollerService implements AutoCloseable {
     }
 
     /** Whether the poll loop ended on an error rather than because it was closed. */
+    @Override
     public boolean failed() {
         return failed;
     }

@@ -10,7 +10,7 @@ import io.newsmonitor.poller.http.FetchResult;
 import io.newsmonitor.poller.http.FetchStep;
 import io.newsmonitor.poller.http.HostGate;
 import io.newsmonitor.poller.http.HttpFetcher;
-import io.newsmonitor.poller.http.PrivateAccess;
+import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.poller.http.SourceRequest;
 import io.newsmonitor.poller.normalise.AnnouncementFactory;
 import io.newsmonitor.poller.parse.FeedItem;

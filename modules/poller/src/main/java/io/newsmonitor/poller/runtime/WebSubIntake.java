@@ -3,7 +3,7 @@ package io.newsmonitor.poller.runtime;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.PollerState;
 import io.newsmonitor.poller.http.HttpFetcher;
-import io.newsmonitor.poller.http.PrivateAccess;
+import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.poller.websub.Push;
 import io.newsmonitor.poller.websub.WebSubSettings;
 import io.newsmonitor.poller.websub.WebSubSubscriber;
@@ -85,7 +85,7 @@ final class WebSubIntake implements AutoCloseable {
         }
         String topic = outcome.topic() != null ? outcome.topic() : source.url();
         // The hub address comes from the feed's content: it may be private only on the source's own host.
-        PrivateAccess access = PrivateAccess.of(source);
+        PrivateAccess access = PrivateAccess.of(source.url(), source.allowPrivateNetwork());
         workers.execute(() -> subscriber.subscribe(source.id(), hubUri, topic, access));
     }
 

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsmonitor.poller.http.FetchException;
 import io.newsmonitor.poller.http.HttpFetcher;
-import io.newsmonitor.poller.http.PrivateAccess;
+import io.newsmonitor.net.PrivateAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package io.newsmonitor.poller.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.newsmonitor.poller.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import java.net.URI;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.poller.http.HttpFetcher;
 import io.newsmonitor.poller.http.HttpSettings;
-import io.newsmonitor.poller.http.PrivateAccess;
+import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
 import java.net.URI;

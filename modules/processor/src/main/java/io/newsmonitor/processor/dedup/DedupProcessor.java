@@ -46,10 +46,21 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     public static final String BANDS = "dedup-bands";
     /** Story candidates by pair of salient actors and publication time ({@link Stories}). */
     public static final String STORIES = "dedup-story-pairs";
+    /**
+     * What to forget when: signatures and exact keys by event time, so that a purge reads only what it forgets
+     * (a full scan of the signatures on every purge was, in a backlog, most of the deduplicator's work).
+     */
+    public static final String EXPIRY = "dedup-expiry";
 
     static final int BANDS_COUNT = 32;
     private static final int MAX_IDS_PER_KEY = 64;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final String SIGNATURE_EXPIRY = "s";
+    private static final String EXACT_EXPIRY = "x";
+    /** Present once the expiry index holds every signature and exact key (state of earlier versions had none). */
+    private static final String EXPIRY_COMPLETE = "complete";
+    private static final char KEY_SEPARATOR = '\u0001';
+    private static final int TIME_DIGITS = 19;
 
     private final DedupSettings settings;
     private final MinHash minHash;
@@ -57,6 +68,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private KeyValueStore<String, Remembered> signatures;
     private KeyValueStore<String, String> exact;
     private KeyValueStore<String, String> bands;
+    private KeyValueStore<String, String> expiry;
     private Stories stories;
 
     /** @param minHash the hashing the fingerprints' signatures were made with (to find band keys again at expiry) */
@@ -71,6 +83,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         signatures = context.getStateStore(SIGNATURES);
         exact = context.getStateStore(EXACT);
         bands = context.getStateStore(BANDS);
+        expiry = context.getStateStore(EXPIRY);
         stories = new Stories(settings, signatures, context.getStateStore(STORIES));
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purge);
     }
@@ -154,17 +167,27 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     private void remember(Candidate c, String storyId) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
-        signatures.put(a.id(), new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(),
+        Remembered remembered = new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(),
                 a.actors().stream().map(ActorMention::id).toList(), a.themes().stream().map(ThemeScore::id).toList(),
-                a.language(), f.salient(), f.anchors()));
+                a.language(), f.salient(), f.anchors());
+        signatures.put(a.id(), remembered);
+        expiry.put(expiryKey(SIGNATURE_EXPIRY, f.eventTime(), a.id()), a.id());
         String entry = new ExactEntry(a.id(), storyId, f.eventTime()).format();
         for (String key : f.exactKeys()) {
-            exact.putIfAbsent(key, entry);
+            if (exact.putIfAbsent(key, entry) == null) {
+                expiry.put(expiryKey(EXACT_EXPIRY, f.eventTime(), key), key);
+            }
         }
         for (String key : MinHash.bandKeys(f.signature(), BANDS_COUNT)) {
             append(bands, key, a.id());
         }
-        stories.index(a.id(), f.salient(), f.eventTime());
+        stories.index(remembered);
+    }
+
+    /** The expiry index key of a signature or exact key: kind, event time (zero-padded, so keys sort by it), key. */
+    private static String expiryKey(String kind, long eventTime, String key) {
+        String time = Long.toString(Math.max(0, eventTime));
+        return kind + "0".repeat(TIME_DIGITS - time.length()) + time + KEY_SEPARATOR + key;
     }
 
     private static void append(KeyValueStore<String, String> store, String key, String id) {
@@ -179,41 +202,66 @@ public final class DedupProcessor implements Processor<String, Candidate, String
 
     /** Forgets what the stream's event time has left behind: signatures after the window, exact keys later. */
     private void purge(long streamTime) {
+        if (expiry.get(EXPIRY_COMPLETE) == null) {
+            indexExpiries();
+        }
         forgetSignatures(streamTime - settings.window().toMillis());
         forgetExactKeys(streamTime - settings.exactMemory().toMillis());
+        stories.trim(streamTime);
+    }
+
+    /**
+     * Completes the expiry index, once, from the state an earlier version left without one: every signature and
+     * exact key under its event time.
+     */
+    private void indexExpiries() {
+        try (KeyValueIterator<String, Remembered> all = signatures.all()) {
+            all.forEachRemaining(e -> expiry.put(expiryKey(SIGNATURE_EXPIRY, e.value.eventTime(), e.key), e.key));
+        }
+        try (KeyValueIterator<String, String> all = exact.all()) {
+            all.forEachRemaining(e -> {
+                ExactEntry entry = ExactEntry.parse(e.value);
+                expiry.put(expiryKey(EXACT_EXPIRY, entry == null ? 0 : entry.eventTime(), e.key), e.key);
+            });
+        }
+        expiry.put(EXPIRY_COMPLETE, "");
     }
 
     private void forgetSignatures(long horizon) {
-        List<Remembered> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Remembered> all = signatures.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Remembered> entry = all.next();
-                if (entry.value.eventTime() < horizon) {
-                    expired.add(entry.value);
+        for (KeyValue<String, String> expired : expired(SIGNATURE_EXPIRY, horizon)) {
+            Remembered r = signatures.get(expired.value);
+            if (r != null && r.eventTime() < horizon) {
+                signatures.delete(r.id());
+                for (String key : MinHash.bandKeys(minHash.signature(r.shingles()), BANDS_COUNT)) {
+                    remove(bands, key, r.id());
                 }
+                stories.forget(r);
             }
-        }
-        for (Remembered r : expired) {
-            signatures.delete(r.id());
-            for (String key : MinHash.bandKeys(minHash.signature(r.shingles()), BANDS_COUNT)) {
-                remove(bands, key, r.id());
-            }
-            stories.forget(r);
+            expiry.delete(expired.key);
         }
     }
 
     private void forgetExactKeys(long horizon) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = exact.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, String> entry = all.next();
-                ExactEntry e = ExactEntry.parse(entry.value);
-                if (e == null || e.eventTime() < horizon) {
-                    expired.add(entry.key);
-                }
+        for (KeyValue<String, String> expired : expired(EXACT_EXPIRY, horizon)) {
+            ExactEntry e = ExactEntry.parse(exact.get(expired.value));
+            if (e == null || e.eventTime() < horizon) {
+                exact.delete(expired.value);
             }
+            expiry.delete(expired.key);
         }
-        expired.forEach(exact::delete);
+    }
+
+    /** The expiry index entries of a kind dated before {@code horizon}: key, and the signature id or exact key. */
+    private List<KeyValue<String, String>> expired(String kind, long horizon) {
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        if (horizon <= 0) {
+            return expired;
+        }
+        try (KeyValueIterator<String, String> found = expiry.range(expiryKey(kind, 0, ""),
+                expiryKey(kind, horizon - 1, "\uffff"))) {
+            found.forEachRemaining(expired::add);
+        }
+        return expired;
     }
 
     private static void remove(KeyValueStore<String, String> store, String key, String id) {

@@ -2,12 +2,20 @@ package io.newsmonitor.processor.dedup;
 
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.ThemeScore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -37,13 +45,21 @@ final class Stories {
     /** ...and the least share of the smaller anchor set they make. */
     private static final double CROSS_LANGUAGE_ANCHOR_SHARE = 0.2;
     private static final char KEY_SEPARATOR = '\u0001';
+    private static final int TIME_DIGITS = 19;
+    private static final String STORE = DedupProcessor.STORIES;
 
     private final DedupSettings settings;
     private final KeyValueStore<String, Remembered> signatures;
-    private final KeyValueStore<String, String> index;
+    private final KeyValueStore<String, byte[]> index;
+    /**
+     * The index of the pairs asked for so far, in memory, by key: loaded from the store on a pair's first use, then
+     * kept in step with it. Derived data only: the processor builds a new one whenever Kafka Streams (re)initialises
+     * it, after restoring the store, so it never holds what an aborted transaction wrote.
+     */
+    private final Map<String, Bucket> pairs = new HashMap<>();
 
     Stories(DedupSettings settings, KeyValueStore<String, Remembered> signatures,
-            KeyValueStore<String, String> index) {
+            KeyValueStore<String, byte[]> index) {
         this.settings = settings;
         this.signatures = signatures;
         this.index = index;
@@ -54,10 +70,9 @@ final class Stories {
         Fingerprint f = c.fingerprint();
         ClassifiedAnnouncement a = c.announcement();
         List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
-        Remembered earliest = null;
-        for (String id : storyCandidates(f)) {
-            Remembered r = signatures.get(id);
-            if (r == null || !sameParties(f.salient(), r.salient())
+        StoryFacts earliest = null;
+        for (StoryFacts r : storyCandidates(f)) {
+            if (!sameParties(f.salient(), r.salient())
                     || overlap(themes, r.themes()) < settings.storyThemeOverlap()
                     || !sameContent(f, a.language(), r)) {
                 continue;
@@ -73,16 +88,49 @@ final class Stories {
      * Every write-up within the story window that shares a pair of salient actors with this one: all of them, however
      * busy the actors (FR, US, EU), read by range from the index by pair and publication time.
      */
-    private Set<String> storyCandidates(Fingerprint f) {
+    private Collection<StoryFacts> storyCandidates(Fingerprint f) {
         long window = settings.storyWindow().toMillis();
-        Set<String> ids = new LinkedHashSet<>();
+        long from = f.eventTime() - window;
+        Map<String, StoryFacts> found = new LinkedHashMap<>();
         for (String pair : pairs(f.salient())) {
-            try (KeyValueIterator<String, String> found = index.range(storyKey(pair, f.eventTime() - window, ""),
-                    storyKey(pair, f.eventTime() + window, "\uffff"))) {
-                found.forEachRemaining(entry -> ids.add(entry.value));
+            String low = storyKey(pair, from, "");
+            String high = storyKey(pair, f.eventTime() + window, "\uffff");
+            Bucket bucket = pairs.computeIfAbsent(pair, this::load);
+            if (from >= bucket.complete) {
+                bucket.facts.subMap(low, true, high, true).values().forEach(r -> found.putIfAbsent(r.id(), r));
+            } else {
+                read(low, high).forEach(r -> found.putIfAbsent(r.id(), r));
             }
         }
-        return ids;
+        return found.values();
+    }
+
+    /** A pair's entries, all of them, from the store. */
+    private Bucket load(String pair) {
+        Bucket bucket = new Bucket();
+        for (StoryFacts r : read(storyKey(pair, 0, ""), storyKey(pair, Long.MAX_VALUE, "\uffff"))) {
+            bucket.facts.put(storyKey(pair, r.eventTime(), r.id()), r);
+        }
+        return bucket;
+    }
+
+    private List<StoryFacts> read(String low, String high) {
+        List<StoryFacts> facts = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> found = index.range(low, high)) {
+            while (found.hasNext()) {
+                KeyValue<String, byte[]> entry = found.next();
+                StoryFacts r = DedupSerdes.readStoryFacts(STORE, entry.value);
+                if (r == null) {
+                    // An entry of an earlier version: the bare id, whose facts are in its signature.
+                    Remembered remembered = signatures.get(new String(entry.value, StandardCharsets.UTF_8));
+                    r = remembered == null ? null : StoryFacts.of(remembered);
+                }
+                if (r != null) {
+                    facts.add(r);
+                }
+            }
+        }
+        return facts;
     }
 
     private static boolean sameParties(List<String> salient, List<String> other) {
@@ -91,7 +139,7 @@ final class Stories {
         return common >= STORY_COMMON_ACTORS && common >= STORY_PARTIES_OVERLAP * union;
     }
 
-    private boolean sameContent(Fingerprint f, String language, Remembered r) {
+    private boolean sameContent(Fingerprint f, String language, StoryFacts r) {
         boolean sameLanguage = r.language().equals(language);
         if (specificParties(f.salient(), r.salient())) {
             return !sameLanguage || MinHash.jaccard(f.words(), r.words()) >= settings.storySimilarity();
@@ -133,7 +181,8 @@ final class Stories {
      * id, so that a range read finds a pair's write-ups of a time span.
      */
     private static String storyKey(String pair, long eventTime, String id) {
-        return pair + KEY_SEPARATOR + String.format("%019d", Math.max(0, eventTime)) + KEY_SEPARATOR + id;
+        String time = Long.toString(Math.max(0, eventTime));
+        return pair + KEY_SEPARATOR + "0".repeat(TIME_DIGITS - time.length()) + time + KEY_SEPARATOR + id;
     }
 
 
@@ -154,16 +203,53 @@ final class Stories {
     }
 
     /** Indexes a first-seen write-up under each pair of its salient actors. */
-    void index(String id, List<String> salient, long eventTime) {
-        for (String pair : pairs(salient)) {
-            index.put(storyKey(pair, eventTime, id), id);
+    void index(Remembered r) {
+        StoryFacts facts = StoryFacts.of(r);
+        byte[] value = DedupSerdes.write(facts);
+        for (String pair : pairs(r.salient())) {
+            String key = storyKey(pair, r.eventTime(), r.id());
+            index.put(key, value);
+            Bucket bucket = pairs.get(pair);
+            if (bucket != null) {
+                bucket.facts.put(key, facts);
+            }
         }
     }
 
     /** Removes a forgotten write-up from the index. */
     void forget(Remembered r) {
         for (String pair : pairs(r.salient())) {
-            index.delete(storyKey(pair, r.eventTime(), r.id()));
+            String key = storyKey(pair, r.eventTime(), r.id());
+            index.delete(key);
+            Bucket bucket = pairs.get(pair);
+            if (bucket != null) {
+                bucket.facts.remove(key);
+            }
         }
+    }
+
+    /**
+     * Lets go, in memory, of what no write-up of the stream's present needs: entries published more than twice the
+     * story window before {@code streamTime}. They stay in the store, where a late write-up's candidates are read.
+     */
+    void trim(long streamTime) {
+        long horizon = streamTime - 2 * settings.storyWindow().toMillis();
+        for (Iterator<Map.Entry<String, Bucket>> it = pairs.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Bucket> entry = it.next();
+            Bucket bucket = entry.getValue();
+            if (horizon > bucket.complete) {
+                bucket.facts.headMap(storyKey(entry.getKey(), horizon, ""), false).clear();
+                bucket.complete = horizon;
+            }
+            if (bucket.facts.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** A pair's index entries in memory: all those published from {@code complete} on. */
+    private static final class Bucket {
+        final NavigableMap<String, StoryFacts> facts = new TreeMap<>();
+        long complete = Long.MIN_VALUE;
     }
 }

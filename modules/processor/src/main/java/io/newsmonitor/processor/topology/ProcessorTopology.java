@@ -4,14 +4,13 @@ import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.streams.StreamsTopics;
-import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.processor.classify.AnnouncementAnalyzer;
 import io.newsmonitor.processor.classify.Classifier;
 import io.newsmonitor.processor.dedup.Candidate;
 import io.newsmonitor.processor.dedup.DedupOutcome;
 import io.newsmonitor.processor.dedup.DedupProcessor;
+import io.newsmonitor.processor.dedup.DedupSerdes;
 import io.newsmonitor.processor.dedup.MinHash;
-import io.newsmonitor.processor.dedup.Remembered;
 import io.newsmonitor.processor.taxonomy.Taxonomy;
 import io.newsmonitor.text.LanguageGuesser;
 import io.newsmonitor.text.TextAnalyzer;
@@ -64,20 +63,22 @@ public final class ProcessorTopology {
                 shingleHash, new MinHash(WORD_HASHES), clock);
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(store(DedupProcessor.SIGNATURES, JsonSerde.of(Remembered.class)));
+        builder.addStateStore(store(DedupProcessor.SIGNATURES, DedupSerdes.remembered()));
         builder.addStateStore(store(DedupProcessor.EXACT, Serdes.String()));
         builder.addStateStore(store(DedupProcessor.BANDS, Serdes.String()));
-        builder.addStateStore(store(DedupProcessor.STORIES, Serdes.String()));
+        builder.addStateStore(store(DedupProcessor.STORIES, Serdes.ByteArray()));
+        builder.addStateStore(store(DedupProcessor.EXPIRY, Serdes.String()));
 
         builder.stream(input.raw().name(), StreamsTopics.consumed(input.raw())
                         .withTimestampExtractor(new PublicationTimeExtractor()).withName("raw"))
                 .mapValues(classify::analyze, Named.as("classify"))
                 .repartition(Repartitioned.<String, Candidate>as(DEDUP_REPARTITION)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(JsonSerde.of(Candidate.class))
+                        .withValueSerde(DedupSerdes.candidate())
                         .withNumberOfPartitions(1))
                 .process(() -> new DedupProcessor(config.dedup(), shingleHash), Named.as("deduplicate"),
-                        DedupProcessor.SIGNATURES, DedupProcessor.EXACT, DedupProcessor.BANDS, DedupProcessor.STORIES)
+                        DedupProcessor.SIGNATURES, DedupProcessor.EXACT, DedupProcessor.BANDS, DedupProcessor.STORIES,
+                        DedupProcessor.EXPIRY)
                 .split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome.firstSeen() != null, Branched.withConsumer(firstSeen -> firstSeen
                         .mapValues(DedupOutcome::firstSeen, Named.as("first-seen"))

@@ -62,4 +62,9 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
         return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(WINDOW), s.get(GRACE),
                 s.get(STORY_MEMORY), s.get(BACKFILL_LIMIT));
     }
+
+    /** These settings for another application, with its own state directory (a benchmark's own sink). */
+    public SinkConfig withApplicationId(String id, String dir) {
+        return new SinkConfig(id, threads, dir, window, grace, storyMemory, backfillLimit);
+    }
 }

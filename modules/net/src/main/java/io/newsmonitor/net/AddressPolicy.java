@@ -1,4 +1,4 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -7,26 +7,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which addresses the poller may connect to, so that a source cannot make it reach into the network it runs in
- * (server-side request forgery).
+ * Which addresses newsmonitor may connect to for a feed source or a webhook, so that neither can make it reach into
+ * the network it runs in (server-side request forgery). The poller and webhook delivery share this one rule.
  *
  * <h2>The rule</h2>
- * A request made for a source is sent only if
+ * A request made for a source or a webhook is sent only if
  * <ol>
  *   <li>its URL's scheme is {@code http} or {@code https} ({@link #schemeRefusal}), and</li>
  *   <li>its host is an IP address that is public, or a name <em>every</em> address of which is public
  *       ({@link #nonPublicRange}; a name with one public and one private address is refused), <em>or</em> the
- *       source is configured with {@code allowPrivateNetwork: true} and the request's host is the source's own
+ *       source or webhook is configured with {@code allowPrivateNetwork: true} and the request's host is its own
  *       configured host: the host of its {@code url}, compared as OkHttp canonicalises hosts (lower case, IDNA
  *       ASCII, IPv6 in its shortest form), whatever the scheme and port ({@link PrivateAccess}). A host that is
  *       digits and dots but not a plain dotted quad (such as {@code 2130706433} or {@code 127.1}, which the JDK
  *       reads as 127.0.0.1) is refused unless it is that configured host.</li>
  * </ol>
- * The rule applies to every request, the first one included: the feed or listing page, each redirect hop (a hop is
- * judged by its own host), {@code robots.txt}, article pages fetched for full text (links taken from the feed's
- * content) and WebSub hub requests. So a trusted source reaches private addresses only on its own host: its
- * redirects to another host, its articles on another host and a hub on another host are judged as public
- * addresses. Nothing else makes a source trusted; in particular, being configured at a private address does not.
+ * For a source, the rule applies to every request, the first one included: the feed or listing page, each redirect
+ * hop (a hop is judged by its own host), {@code robots.txt}, article pages fetched for full text (links taken from
+ * the feed's content) and WebSub hub requests. So a trusted source reaches private addresses only on its own host:
+ * its redirects to another host, its articles on another host and a hub on another host are judged as public
+ * addresses. Nothing else makes a source or webhook trusted; in particular, being configured at a private address
+ * does not.
  *
  * <p>The check happens when connecting, not before: {@link AddressGuard} resolves a host once, judges every address
  * of the answer, and OkHttp connects only to the addresses judged; there is no second lookup that DNS rebinding

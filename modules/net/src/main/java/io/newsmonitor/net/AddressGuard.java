@@ -1,12 +1,14 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 import okhttp3.Dns;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
@@ -27,12 +29,20 @@ import okhttp3.Response;
  * @param resolver how host names are resolved
  * @param access   the host that may be at a non-public address, if any
  */
-record AddressGuard(Resolver resolver, PrivateAccess access) implements Dns, Interceptor {
+public record AddressGuard(Resolver resolver, PrivateAccess access) implements Dns, Interceptor {
 
     /** What OkHttp reads as an IP address rather than a name (okhttp3.internal.canParseAsIpAddress). */
     private static final Pattern IP_LIKE = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern DOTTED_QUAD = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+
+    /**
+     * A client like {@code base} whose every request goes through this guard, both as its {@link Dns} and as an
+     * application interceptor, and through no proxy (a proxy would resolve hosts itself, out of the guard's sight).
+     */
+    public OkHttpClient guard(OkHttpClient base) {
+        return base.newBuilder().proxy(Proxy.NO_PROXY).dns(this).addInterceptor(this).build();
+    }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {

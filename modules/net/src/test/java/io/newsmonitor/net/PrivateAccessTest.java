@@ -1,27 +1,21 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsmonitor.model.FeedSource;
-import io.newsmonitor.model.SourceType;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Only the source's own configuration grants access, and only to its own host, whatever the scheme and port. */
+/**
+ * Only the configuration of a source or webhook grants access, and only to its own host, whatever the scheme and
+ * port.
+ */
 class PrivateAccessTest {
 
-    private static FeedSource source(String url, boolean allowPrivateNetwork) {
-        return new FeedSource("s", null, url, SourceType.RSS, Duration.ofMinutes(5), null, null, false, null,
-                List.of(), true, true, allowPrivateNetwork, null);
-    }
-
     @Test
-    void aSourceIsTrustedOnlyByItsOwnConfiguration() {
-        assertThat(PrivateAccess.of(source("http://10.0.0.5/feed.xml", false))).isEqualTo(PrivateAccess.NONE);
-        assertThat(PrivateAccess.of(source("http://127.0.0.1:8080/feed.xml", false))).isEqualTo(PrivateAccess.NONE);
-        assertThat(PrivateAccess.of(source("http://Intranet.Test:8080/feed.xml", true)).host())
+    void anAddressIsTrustedOnlyByItsOwnConfiguration() {
+        assertThat(PrivateAccess.of("http://10.0.0.5/feed.xml", false)).isEqualTo(PrivateAccess.NONE);
+        assertThat(PrivateAccess.of("http://127.0.0.1:8080/feed.xml", false)).isEqualTo(PrivateAccess.NONE);
+        assertThat(PrivateAccess.of("http://Intranet.Test:8080/feed.xml", true).host())
                 .isEqualTo("intranet.test");
     }
 
@@ -47,9 +41,9 @@ class PrivateAccessTest {
 
     @Test
     void aRefusalNamesWhatTheConfigurationGrants() {
-        assertThat(PrivateAccess.of(source("http://10.0.0.5/feed.xml", false)).grant())
+        assertThat(PrivateAccess.of("http://10.0.0.5/feed.xml", false).grant())
                 .isEqualTo("allowPrivateNetwork is off");
-        assertThat(PrivateAccess.of(source("http://Intranet.Test:8080/feed.xml", true)).grant())
+        assertThat(PrivateAccess.of("http://Intranet.Test:8080/feed.xml", true).grant())
                 .isEqualTo("allowPrivateNetwork covers only intranet.test");
     }
 }

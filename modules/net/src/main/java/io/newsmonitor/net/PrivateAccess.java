@@ -1,12 +1,12 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
-import io.newsmonitor.model.FeedSource;
 import java.net.URI;
 import okhttp3.HttpUrl;
 
 /**
- * The one host, if any, that a source's requests may find at a non-public address: the host of the source's own
- * {@code url} when the source is configured with {@code allowPrivateNetwork: true}, none otherwise. Hosts are
+ * The one host, if any, that requests made for a configured address (a feed source, a webhook) may find at a
+ * non-public address: the host of that configured {@code url} when it is configured with
+ * {@code allowPrivateNetwork: true}, none otherwise. Hosts are
  * compared as OkHttp canonicalises them (lower case, IDNA ASCII, IPv6 in its shortest form); scheme and port do not
  * matter. See {@link AddressPolicy} for the whole rule.
  *
@@ -14,7 +14,7 @@ import okhttp3.HttpUrl;
  */
 public record PrivateAccess(String host) {
 
-    /** No host may be private: what every source gets unless it is configured otherwise. */
+    /** No host may be private: what every source and webhook gets unless it is configured otherwise. */
     public static final PrivateAccess NONE = new PrivateAccess(null);
 
     /** @throws IllegalArgumentException when {@code host} is not a host name or IP address */
@@ -30,9 +30,14 @@ public record PrivateAccess(String host) {
         }
     }
 
-    /** What a source's configuration grants: its own host when it allows private networks, else nothing. */
-    public static PrivateAccess of(FeedSource source) {
-        return source.allowPrivateNetwork() ? hostOf(source.url()) : NONE;
+    /**
+     * What a configuration grants: the host of its own {@code url} when it allows private networks, else nothing.
+     *
+     * @param url                 the configured address
+     * @param allowPrivateNetwork the configuration's {@code allowPrivateNetwork}
+     */
+    public static PrivateAccess of(String url, boolean allowPrivateNetwork) {
+        return allowPrivateNetwork ? hostOf(url) : NONE;
     }
 
     /** The host of this URL, which may be private; {@link #NONE} when the URL is not a usable http(s) URL. */
@@ -46,7 +51,7 @@ public record PrivateAccess(String host) {
         return hostOf(url.toString());
     }
 
-    /** What the source's configuration grants, in its own words, for a refusal to name. */
+    /** What the configuration grants, in its own words, for a refusal to name. */
     public String grant() {
         return host == null ? "allowPrivateNetwork is off" : "allowPrivateNetwork covers only " + host;
     }

@@ -1,4 +1,4 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

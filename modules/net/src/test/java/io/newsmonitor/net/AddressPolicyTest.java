@@ -1,4 +1,4 @@
-package io.newsmonitor.poller.http;
+package io.newsmonitor.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
