@@ -36,7 +36,7 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         assertThat(List.of("io.newsmonitor.model.Announcement", "io.newsmonitor.config.Setting",
                 "io.newsmonitor.runtime.MonitoringServer", "io.newsmonitor.streams.StreamsRole",
-                "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy",
+                "io.newsmonitor.text.TextAnalyzer", "io.newsmonitor.net.AddressPolicy", "io.newsmonitor.rules.Rules",
                 "io.newsmonitor.poller.Poller", "io.newsmonitor.processor.Processor", "io.newsmonitor.sink.Sink",
                 "io.newsmonitor.delivery.Delivery", "io.newsmonitor.web.WebServer",
                 "io.newsmonitor.app.Main", "io.newsmonitor.testkit.KafkaBrokerExtension"))
@@ -53,12 +53,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void configurationRuntimeTextAnalysisAndAddressChecksKnowNoRole() {
+    void configurationRuntimeTextAnalysisAddressChecksAndRulesKnowNoRole() {
         noClasses().that().resideInAnyPackage("io.newsmonitor.config..", "io.newsmonitor.runtime..",
-                        "io.newsmonitor.streams..", "io.newsmonitor.text..", "io.newsmonitor.net..")
+                        "io.newsmonitor.streams..", "io.newsmonitor.text..", "io.newsmonitor.net..",
+                        "io.newsmonitor.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROLES_AND_ABOVE)
                 .check(PRODUCTION);
-        noClasses().that().resideInAPackage("io.newsmonitor.runtime..")
+        noClasses().that().resideInAnyPackage("io.newsmonitor.runtime..", "io.newsmonitor.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.newsmonitor.streams..",
                         "org.apache.kafka.streams..")
                 .check(PRODUCTION);

@@ -74,7 +74,8 @@ class DeploymentFilesTest {
                 TestConfigDir.projectConfig(), null, null);
 
         assertThat(config.kafka().topicPrefix()).isEqualTo("newsmonitor");
-        assertThat(io.newsmonitor.sink.config.SubscriptionCatalog.load(config.subscriptionsFile())).isNotEmpty();
+        assertThat(io.newsmonitor.sink.config.SubscriptionCatalog.load(config.subscriptionsFile(),
+                io.newsmonitor.rules.Rules.load(config.dir()))).isNotEmpty();
     }
 
     private static String[] strings(JsonNode array) {

@@ -1,5 +1,6 @@
 package io.newsmonitor.app;
 
+import static io.newsmonitor.app.TestApp.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.app.wiring.AppConfig;
@@ -12,8 +13,6 @@ import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code newsmonitor feeds add|remove|list|status}: the source list and its state, at run time. */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -63,15 +61,5 @@ class FeedsCommandTest {
         assertThat(run(kafka, "feeds", "remove", "oecd-ai")).contains("removed oecd-ai");
         assertThat(Seeder.current(config.kafka().commonProperties(), config.kafka().topics().feeds()))
                 .containsOnlyKeys("heise");
-    }
-
-    private static String run(String[] kafka, String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.commandLine().setOut(new PrintWriter(out));
-        String[] all = new String[args.length + kafka.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(kafka, 0, all, args.length, kafka.length);
-        assertThat(cli.execute(all)).as(String.join(" ", args)).isZero();
-        return out.toString();
     }
 }

@@ -1,7 +1,12 @@
 package io.newsmonitor.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.newsmonitor.testkit.TestConfigDir;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import picocli.CommandLine;
 
 /** A configuration directory for app tests: unique topics, groups and state, the project's dictionaries. */
 public final class TestApp {
@@ -38,5 +43,16 @@ public final class TestApp {
         TestConfigDir.write(dir, "feeds.yaml", feeds);
         TestConfigDir.write(dir, "subscriptions.yaml", subscriptions);
         return dir;
+    }
+
+    /** Runs a command with the Kafka options appended, expects it to succeed, and returns what it printed. */
+    static String run(String[] kafka, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine().setOut(new PrintWriter(out));
+        String[] all = new String[args.length + kafka.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(kafka, 0, all, args.length, kafka.length);
+        assertThat(cli.execute(all)).as(String.join(" ", args)).isZero();
+        return out.toString();
     }
 }

@@ -146,6 +146,14 @@ public final class ConfigNode {
         return value.strip();
     }
 
+    /**
+     * The value at {@code key} as plain Java values (maps, lists, strings, numbers, booleans), for a tree whose
+     * meaning another module checks (a subscription's rule); {@code null} when absent.
+     */
+    public Object plain(String key) {
+        return has(key) ? YAML.convertValue(node.get(key), Object.class) : null;
+    }
+
     /** This node's own text (for list elements that are plain strings). */
     public String text() {
         if (node.isContainerNode() || node.isNull()) {

@@ -1,5 +1,6 @@
 package io.newsmonitor.topics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -29,11 +31,15 @@ public final class CompactedTopicReader {
 
     /**
      * The latest value per key, each kept as {@code summary} makes it (so that a long topic can be read without
-     * holding its records), and the keys whose latest record is unreadable.
+     * holding its records), the keys whose latest record is unreadable, and the origin of each latest record that
+     * names one.
      *
-     * @param <S> what is kept of each value
+     * @param values  latest readable value per key (tombstoned keys left out)
+     * @param invalid why the latest record of a key is unreadable
+     * @param origins the {@link RecordOrigin#HEADER} of each key's latest record, for the values that carry one
+     * @param <S>     what is kept of each value
      */
-    public record Snapshot<S>(Map<String, S> values, Map<String, String> invalid) {
+    public record Snapshot<S>(Map<String, S> values, Map<String, String> invalid, Map<String, String> origins) {
     }
 
     /** The whole topic. */
@@ -53,6 +59,7 @@ public final class CompactedTopicReader {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, S> values = new HashMap<>();
         Map<String, String> invalid = new LinkedHashMap<>();
+        Map<String, String> origins = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> assigned = consumer.partitionsFor(topic.name()).stream()
@@ -66,14 +73,19 @@ public final class CompactedTopicReader {
                     Decoded<V> decoded = Decoded.of(topic, record.value());
                     values.remove(record.key());
                     invalid.remove(record.key());
+                    origins.remove(record.key());
                     if (decoded.invalid()) {
                         invalid.put(record.key(), decoded.error());
                     } else if (decoded.value() != null) {
                         values.put(record.key(), summary.apply(decoded.value()));
+                        Header origin = record.headers().lastHeader(RecordOrigin.HEADER);
+                        if (origin != null) {
+                            origins.put(record.key(), new String(origin.value(), StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }
         }
-        return new Snapshot<>(values, invalid);
+        return new Snapshot<>(values, invalid, origins);
     }
 }

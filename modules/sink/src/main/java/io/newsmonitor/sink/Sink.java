@@ -2,11 +2,13 @@ package io.newsmonitor.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.topology.SinkTopology;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.topics.Topics;
+import java.nio.file.Path;
 
 /** The sink role, as a process starts it: an instance of the sink's Kafka Streams application. */
 public final class Sink {
@@ -15,13 +17,15 @@ public final class Sink {
     }
 
     /**
-     * Starts a sink instance reading and writing the topics of {@code kafka}.
+     * Starts a sink instance reading and writing the topics of {@code kafka}, with the subscriptions' rules compiled
+     * against the dictionaries of {@code configDir}.
      *
      * @return the running instance, whose {@link SinkRole#queries()} answer from its stores
      */
-    public static SinkRole start(SinkConfig config, KafkaConfig kafka, MeterRegistry registry, Fatal fatal) {
+    public static SinkRole start(Path configDir, SinkConfig config, KafkaConfig kafka, MeterRegistry registry,
+                                 Fatal fatal) {
         Topics topics = kafka.topics();
-        return new SinkRole(StreamsRole.start("sink", SinkTopology.build(config, topics, registry),
-                SinkTopology.properties(config, kafka, topics), registry, fatal), config.advertised());
+        return new SinkRole(StreamsRole.start("sink", SinkTopology.build(config, Rules.load(configDir), topics,
+                registry), SinkTopology.properties(config, kafka, topics), registry, fatal), config.advertised());
     }
 }

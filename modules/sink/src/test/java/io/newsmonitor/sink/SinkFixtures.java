@@ -11,9 +11,11 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Evidence;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.query.StoreAccess;
 import io.newsmonitor.sink.topology.SinkTopology;
+import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.io.IOException;
@@ -34,6 +36,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 /** The sink topology in a {@link TopologyTestDriver}, and announcements to feed it, for the specifications. */
 public final class SinkFixtures {
 
+    /** The rules of the project's dictionaries. */
+    public static final Rules RULES = Rules.load(TestConfigDir.projectConfig());
+
     private SinkFixtures() {
     }
 
@@ -53,7 +58,7 @@ public final class SinkFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TopologyTestDriver(SinkTopology.build(config, topics, new SimpleMeterRegistry()), props, start);
+        return new TopologyTestDriver(SinkTopology.build(config, RULES, topics, new SimpleMeterRegistry()), props, start);
     }
 
     /** The driver's stores, as {@code LocalSinkQueries} reads them. */

@@ -17,6 +17,7 @@ import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
+import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
 import io.newsmonitor.web.config.WebConfig;
@@ -85,7 +86,7 @@ class DashboardBrowserTest {
         KafkaTestClients.produce(bootstrap, topics.subscriptions(), "fr",
                 new Subscription("fr", "France", List.of("FR"), null, null, false, null));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        sink = Sink.start(sinkConfig(prefix, state), kafka, registry, role -> { });
+        sink = Sink.start(TestConfigDir.projectConfig(), sinkConfig(prefix, state), kafka, registry, role -> { });
         await().atMost(WAIT).until(() -> sink.health().ready());
         server = WebServer.start(new WebConfig(true, "127.0.0.1", 0, null), kafka, sink.queries(),
                 subscription -> List.of(), (subscription, period, limit) -> new SubscriptionPreview.Result(List.of(),

@@ -45,10 +45,8 @@ final class BenchRoles {
 
     /** A sink reading and writing {@code kafka}'s topics. */
     RoleHandle sink(String run, KafkaConfig kafka, MeterRegistry registry) {
-        SinkConfig s = config.sink();
-        SinkConfig own = new SinkConfig(run + "-sink", s.threads(), state(run, "sink"), s.grace(), s.storyMemory(),
-                s.queryRetention(), s.httpListen(), s.httpAdvertised(), s.trendMinCount(), s.trendThreshold());
-        return Sink.start(own, kafka, registry, fatal);
+        SinkConfig own = config.sink().withApplicationId(run + "-sink", state(run, "sink"));
+        return Sink.start(config.dir(), own, kafka, registry, fatal);
     }
 
     /** What a role that stops for good does: logs it, as the figures of its measurement are void. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
         description = "Streaming monitor of AI-cooperation announcements on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, BrokerCommand.class, RoleCommands.Poll.class,
                 RoleCommands.Process.class, RoleCommands.Sink.class, TailCommand.class, FeedsCommand.class,
+                SubscriptionsCommand.class,
                 ReplayCommand.class, SettingsCommand.class, BenchCommand.class})
 public final class NewsmonitorCommand {
 

@@ -7,6 +7,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.poller.Poller;
 import io.newsmonitor.poller.config.FeedCatalog;
 import io.newsmonitor.processor.Processor;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.runtime.BrokerProbe;
 import io.newsmonitor.runtime.Fatal;
 import io.newsmonitor.runtime.Meters;
@@ -16,8 +17,6 @@ import io.newsmonitor.sink.Sink;
 import io.newsmonitor.sink.SinkRole;
 import io.newsmonitor.sink.config.SubscriptionCatalog;
 import io.newsmonitor.topics.TopicCreator;
-import io.newsmonitor.web.SubscriptionPreview;
-import io.newsmonitor.web.SubscriptionValidator;
 import io.newsmonitor.web.WebServer;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -47,7 +46,10 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline() {
     }
 
-    /** Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions. */
+    /**
+     * Creates the topics and seeds the sources (from {@code feeds.yaml} when asked) and subscriptions (from
+     * {@code subscriptions.yaml}, each rule checked; one removed from the file is removed from the topic).
+     */
     public static void prepare(AppConfig config, boolean seedFeedsFile) {
         TopicCreator.ensure(config.kafka().commonProperties(),
                 config.kafka().topics().all());
@@ -56,8 +58,9 @@ public final class Pipeline implements AutoCloseable {
             Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().feeds(), sources, FeedSource::id);
         }
         if (Files.exists(config.subscriptionsFile())) {
-            List<Subscription> subscriptions = SubscriptionCatalog.load(config.subscriptionsFile());
-            Seeder.seed(config.kafka().commonProperties(), config.kafka().topics().subscriptions(), subscriptions,
+            List<Subscription> subscriptions = SubscriptionCatalog.load(config.subscriptionsFile(),
+                    Rules.load(config.dir()));
+            Seeder.sync(config.kafka().commonProperties(), config.kafka().topics().subscriptions(), subscriptions,
                     Subscription::id);
         }
     }
@@ -80,12 +83,11 @@ public final class Pipeline implements AutoCloseable {
                 if (config.delivery().enabled()) {
                     pipeline.add(Delivery.start(config.delivery(), config.kafka(), pipeline.registry, fatal));
                 }
-                SinkRole sink = Sink.start(config.sink(), config.kafka(), pipeline.registry, fatal);
+                SinkRole sink = Sink.start(config.dir(), config.sink(), config.kafka(), pipeline.registry, fatal);
                 pipeline.add(sink);
                 if (config.web().enabled()) {
-                    pipeline.add(WebServer.start(config.web(), config.kafka(), sink.queries(),
-                            SubscriptionValidator.CONTRACT_ONLY,
-                            SubscriptionPreview.unavailable("this build has no rules module wired"),
+                    SubscriptionRules rules = new SubscriptionRules(Rules.load(config.dir()), config.kafka());
+                    pipeline.add(WebServer.start(config.web(), config.kafka(), sink.queries(), rules, rules,
                             pipeline.registry));
                 }
             }

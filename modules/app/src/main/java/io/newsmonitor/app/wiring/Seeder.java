@@ -1,11 +1,16 @@
 package io.newsmonitor.app.wiring;
 
 import io.newsmonitor.topics.CompactedTopicReader;
+import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
+import io.newsmonitor.topics.RecordOrigin;
 import io.newsmonitor.topics.Topic;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -17,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes compacted topics that hold configuration (sources, subscriptions): their current content, and
- * seeding them from a file, writing only the entries that are new or changed so that a restart writes nothing.
+ * seeding them from a file, writing only the entries that are new or changed so that a restart writes nothing
+ * (subscriptions: and removing what the file no longer holds, see {@link #sync}).
  */
 public final class Seeder {
 
@@ -59,11 +65,63 @@ public final class Seeder {
         return written;
     }
 
+    /**
+     * Makes the topic hold a file's entries, as the file's own: writes those that are absent, differ, or were not
+     * written from the file (marking them {@link RecordOrigin#FILE}), and tombstones the keys whose latest record came
+     * from the file but that the file no longer holds. Records written otherwise (command line, API) whose key the
+     * file does not hold are left alone, so that a start-up never deletes them.
+     *
+     * @return how many records were written, tombstones included
+     */
+    public static <V> int sync(Map<String, Object> common, Topic<String, V> topic, List<V> entries,
+                               Function<V, String> key) {
+        Snapshot<V> existing = CompactedTopicReader.read(common, topic);
+        Set<String> inFile = new HashSet<>();
+        int written = 0;
+        int removed = 0;
+        try (KafkaProducer<String, V> producer = producer(common, topic)) {
+            for (V entry : entries) {
+                String k = key.apply(entry);
+                inFile.add(k);
+                if (!Objects.equals(existing.values().get(k), entry)
+                        || !RecordOrigin.FILE.equals(existing.origins().get(k))) {
+                    acknowledged(producer.send(record(topic, k, entry, RecordOrigin.FILE)), topic);
+                    written++;
+                }
+            }
+            for (Map.Entry<String, String> origin : existing.origins().entrySet()) {
+                if (origin.getValue().equals(RecordOrigin.FILE) && !inFile.contains(origin.getKey())) {
+                    acknowledged(producer.send(record(topic, origin.getKey(), null, RecordOrigin.FILE)), topic);
+                    LOG.info("Removed {} from {}: no longer in the file", origin.getKey(), topic.name());
+                    removed++;
+                }
+            }
+        }
+        if (written > 0) {
+            LOG.info("Seeded {} new or changed entr{} into {}", written, written == 1 ? "y" : "ies", topic.name());
+        }
+        return written + removed;
+    }
+
     /** Writes one entry, or a tombstone when {@code value} is {@code null}. */
     public static <V> void write(Map<String, Object> common, Topic<String, V> topic, String key, V value) {
         try (KafkaProducer<String, V> producer = producer(common, topic)) {
             acknowledged(producer.send(new ProducerRecord<>(topic.name(), key, value)), topic);
         }
+    }
+
+    /** Writes one entry, or a tombstone when {@code value} is {@code null}, naming who wrote it. */
+    public static <V> void write(Map<String, Object> common, Topic<String, V> topic, String key, V value,
+                                 String origin) {
+        try (KafkaProducer<String, V> producer = producer(common, topic)) {
+            acknowledged(producer.send(record(topic, key, value, origin)), topic);
+        }
+    }
+
+    private static <V> ProducerRecord<String, V> record(Topic<String, V> topic, String key, V value, String origin) {
+        ProducerRecord<String, V> record = new ProducerRecord<>(topic.name(), key, value);
+        record.headers().add(RecordOrigin.HEADER, origin.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** Waits for the broker's acknowledgement, so that a refused write is reported rather than lost. */

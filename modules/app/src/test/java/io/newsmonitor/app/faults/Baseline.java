@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.app.wiring.Pipeline;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.config.SubscriptionCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -34,16 +35,17 @@ final class Baseline {
                 FaultParameters.SEED);
         Path root = Path.of("target", "faults", "baseline-" + System.nanoTime());
         Deployment deployment = Deployment.create(bootstrapServers, root, "baseline");
+        Rules rules = Rules.load(deployment.config("in-process").dir());
         List<Subscription> subscriptions =
-                SubscriptionCatalog.load(deployment.config("in-process").subscriptionsFile());
+                SubscriptionCatalog.load(deployment.config("in-process").subscriptionsFile(), rules);
         try (Pipeline roles = deployment.startInProcess(EnumSet.of(Pipeline.Role.PROCESSOR, Pipeline.Role.SINK))) {
             deployment.produce(mix);
             Outcome outcome = deployment.awaitOutcome(FaultParameters.budget(mix.announcements().size()),
-                    o -> o.reached(mix.ids(), o.expectedAlertKeys(subscriptions), o.expectedAggregates()));
+                    o -> o.reached(mix.ids(), o.expectedAlertKeys(subscriptions, rules), o.expectedAggregates()));
             assertThat(outcome.lost(mix.ids())).as("baseline: raw ids without outcome").isEmpty();
             assertThat(outcome.duplicated()).as("baseline: records duplicated").isZero();
             assertThat(outcome.alerts().keySet()).as("baseline: alerts")
-                    .isEqualTo(outcome.expectedAlertKeys(subscriptions));
+                    .isEqualTo(outcome.expectedAlertKeys(subscriptions, rules));
             assertThat(outcome.aggregates()).as("baseline: aggregates").isEqualTo(outcome.expectedAggregates());
             return outcome;
         }

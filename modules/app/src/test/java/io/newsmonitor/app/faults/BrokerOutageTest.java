@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.config.SubscriptionCatalog;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
@@ -74,11 +75,12 @@ class BrokerOutageTest {
             feeds.stopGrowing();
 
             // then nothing is lost or duplicated, and no role was restarted
+            Rules rules = Rules.load(deployment.config("check").dir());
             List<Subscription> subscriptions =
-                    SubscriptionCatalog.load(deployment.config("check").subscriptionsFile());
+                    SubscriptionCatalog.load(deployment.config("check").subscriptionsFile(), rules);
             Outcome outcome = deployment.awaitOutcome(FaultParameters.budget(announcements.size()), o ->
                     GrowingFeeds.published(deployment).keySet().containsAll(feeds.links())
-                            && o.reached(rawIds(deployment), o.expectedAlertKeys(subscriptions),
+                            && o.reached(rawIds(deployment), o.expectedAlertKeys(subscriptions, rules),
                             o.expectedAggregates()));
             List<String> rawIds = rawIds(deployment);
             Map<String, Long> published = GrowingFeeds.published(deployment);
@@ -91,7 +93,7 @@ class BrokerOutageTest {
                     Duration.ofNanos(System.nanoTime() - start)).print();
             assertThat(outcome.lost(rawIds)).as("raw ids in neither classified nor duplicates").isEmpty();
             assertThat(outcome.duplicated()).as("records twice on classified, duplicates or alerts").isZero();
-            assertThat(outcome.alerts().keySet()).isEqualTo(outcome.expectedAlertKeys(subscriptions));
+            assertThat(outcome.alerts().keySet()).isEqualTo(outcome.expectedAlertKeys(subscriptions, rules));
             assertThat(outcome.aggregates()).isEqualTo(outcome.expectedAggregates());
             assertThat(published.keySet()).as("feed items on the raw topic").containsAll(feeds.links());
             assertThat(itemsTwice).as("feed items published twice").isZero();

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsmonitor.model.Alert;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Subscription;
-import io.newsmonitor.sink.alerts.Matching;
+import io.newsmonitor.rules.CompiledRule;
+import io.newsmonitor.rules.Rules;
 import io.newsmonitor.sink.aggregates.Dimension;
 import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.streams.PublicationTimeExtractor;
@@ -98,12 +99,13 @@ record Outcome(List<ConsumerRecord<String, ClassifiedAnnouncement>> classified, 
      * The alert keys the subscriptions call for, computed from the classified announcements alone: one per story and
      * matching subscription, keyed by the first matching write-up (a story's write-ups are on one partition).
      */
-    Set<String> expectedAlertKeys(List<Subscription> subscriptions) {
+    Set<String> expectedAlertKeys(List<Subscription> subscriptions, Rules rules) {
+        List<CompiledRule> compiled = subscriptions.stream().map(rules::compile).toList();
         Map<String, String> firstByStory = new HashMap<>();
         for (ConsumerRecord<String, ClassifiedAnnouncement> r : classified) {
             ClassifiedAnnouncement a = r.value();
-            subscriptions.stream().filter(s -> Matching.matches(s, a))
-                    .forEach(s -> firstByStory.putIfAbsent(s.id() + "/" + a.storyId(), s.id() + "/" + a.id()));
+            compiled.stream().filter(rule -> rule.evaluate(a).isPresent()).map(rule -> rule.subscription().id())
+                    .forEach(id -> firstByStory.putIfAbsent(id + "/" + a.storyId(), id + "/" + a.id()));
         }
         return new HashSet<>(firstByStory.values());
     }

@@ -13,7 +13,7 @@ import java.time.Instant;
  *   <li>{@code newsmonitor_alerts_total} tagged {@code subscription}: alerts raised;</li>
  *   <li>{@code newsmonitor_alert_latency_seconds}: the end-to-end latency histogram, from the moment the poller saw
  *       the announcement (its {@code fetchedAt}) to the alert, so that "within seconds" is measured where users
- *       feel it.</li>
+ *       feel it. Alerts of a backfill, on announcements seen days ago, are left out of it.</li>
  * </ul>
  * Raised means handed to Kafka in a transaction: an instance killed before its commit counts alerts that its
  * successor raises again, so the counter can be slightly above what the alerts topic holds.
@@ -32,10 +32,10 @@ public final class AlertMetrics {
                 .register(registry);
     }
 
-    void alerted(String subscriptionId, ClassifiedAnnouncement announcement, Instant now) {
+    void alerted(String subscriptionId, ClassifiedAnnouncement announcement, Instant now, boolean live) {
         Counter.builder("newsmonitor.alerts").description("Alerts raised")
                 .tag("subscription", subscriptionId).register(registry).increment();
-        if (announcement.fetchedAt() != null && !announcement.fetchedAt().isAfter(now)) {
+        if (live && announcement.fetchedAt() != null && !announcement.fetchedAt().isAfter(now)) {
             latency.record(Duration.between(announcement.fetchedAt(), now));
         }
     }

@@ -23,10 +23,11 @@ import java.util.Optional;
  *                        {@code httpListen} (see {@link #advertised()})
  * @param trendMinCount   fewest announcements in 24 h for a trend
  * @param trendThreshold  lowest trend score for a trend
+ * @param backfillLimit   how far back a subscription's backfill may reach; recent stories are kept that long
  */
 public record SinkConfig(String applicationId, int threads, String stateDir, Duration grace, Duration storyMemory,
                          Duration queryRetention, HostAndPort httpListen, HostAndPort httpAdvertised,
-                         int trendMinCount, double trendThreshold) {
+                         int trendMinCount, double trendThreshold, Duration backfillLimit) {
 
     private static final String POSITIVE = "positive";
     private static final String HOST_PORT = "host:port";
@@ -71,9 +72,20 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
                             + "for an actor, theme or pair to be trending (docs/topics.md)")
             .withRule(x -> x > 0 && Double.isFinite(x), POSITIVE);
 
+    /**
+     * Each sink task keeps its recent stories (text included, evidence left out) this long in publication time, so
+     * that a new subscription asking for {@code backfill: 7d} alerts on what already matched; a longer backfill is
+     * cut to this.
+     */
+    public static final Setting<Duration> BACKFILL_LIMIT = Setting.duration("sink.alerts.backfillLimit",
+                    Duration.ofDays(30), "How far back, in publication time, a new subscription's backfill may reach "
+                            + "(recent stories are kept that long for it)")
+            .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, GRACE,
-            STORY_MEMORY, QUERY_RETENTION, HTTP_LISTEN, HTTP_ADVERTISED, TREND_MIN_COUNT, TREND_THRESHOLD);
+            STORY_MEMORY, QUERY_RETENTION, HTTP_LISTEN, HTTP_ADVERTISED, TREND_MIN_COUNT, TREND_THRESHOLD,
+            BACKFILL_LIMIT);
 
     /** The sink section of the settings. */
     public static SinkConfig from(Settings s) {
@@ -81,13 +93,14 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
         return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(GRACE),
                 s.get(STORY_MEMORY), s.get(QUERY_RETENTION), HostAndPort.parse(s.get(HTTP_LISTEN)),
                 advertised == null ? null : HostAndPort.parse(advertised), s.get(TREND_MIN_COUNT),
-                s.get(TREND_THRESHOLD));
+                s.get(TREND_THRESHOLD), s.get(BACKFILL_LIMIT));
     }
 
     /** This configuration under another application id and state directory (a separate run: replay, benchmark). */
     public SinkConfig withApplicationId(String otherApplicationId, String otherStateDir) {
         return new SinkConfig(APPLICATION_ID.checked(otherApplicationId), threads, otherStateDir, grace, storyMemory,
-                queryRetention, httpListen, httpAdvertised, trendMinCount, trendThreshold);
+                queryRetention, httpListen, httpAdvertised, trendMinCount, trendThreshold,
+                backfillLimit);
     }
 
     /**

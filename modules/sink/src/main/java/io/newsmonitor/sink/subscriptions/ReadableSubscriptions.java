@@ -1,6 +1,5 @@
 package io.newsmonitor.sink.subscriptions;
 
-import io.newsmonitor.model.Subscription;
 import io.newsmonitor.topics.Decoded;
 import io.newsmonitor.topics.Topic;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The serde the sink reads subscriptions with: an unreadable or invalid subscription record reads as a tombstone,
- * with one log line, so that it removes nothing but itself. Kafka Streams does not send the records of a global
- * table to the dead-letter topic: without this, one such record would fail every announcement that meets it in the
- * store, after some subscriptions had already alerted.
+ * The serde the sink reads configuration topics with (subscriptions, and sources for their tags): an unreadable or
+ * invalid record reads as a tombstone, with one log line, so that it removes nothing but itself. Kafka Streams does
+ * not send the records of a global table to the dead-letter topic: without this, one such record would fail every
+ * announcement that meets it in the store, after some subscriptions had already alerted.
  */
 public final class ReadableSubscriptions {
 
@@ -23,11 +22,11 @@ public final class ReadableSubscriptions {
     }
 
     /** The topic's serde, with a deserializer that skips what it cannot read. */
-    public static Serde<Subscription> serde(Topic<String, Subscription> topic) {
-        Deserializer<Subscription> lenient = (name, data) -> {
-            Decoded<Subscription> decoded = Decoded.of(topic, data);
+    public static <V> Serde<V> serde(Topic<String, V> topic) {
+        Deserializer<V> lenient = (name, data) -> {
+            Decoded<V> decoded = Decoded.of(topic, data);
             if (decoded.invalid()) {
-                LOG.warn("Subscription record on {} skipped: {}", name, decoded.error());
+                LOG.warn("Record on {} skipped: {}", name, decoded.error());
             }
             return decoded.value();
         };

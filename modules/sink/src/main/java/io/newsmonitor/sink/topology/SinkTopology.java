@@ -5,7 +5,9 @@ import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsProperties;
 import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.rules.Rules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
 import io.newsmonitor.sink.alerts.AlertProcessor;
@@ -38,6 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  *                          ─▶ recent announcements (store)
  * alerts ─▶ recent alerts (store)
  * subscriptions ─▶ global store
+ * feeds ─▶ global store (the sources' tags, for sourceTag rules)
  * </pre>
  * The stores the API reads are listed in {@link LocalSinkQueries}; see {@link AggregatesTopology} and
  * {@link QueryStores} for their parts.
@@ -53,9 +56,10 @@ public final class SinkTopology {
     /**
      * The sink topology.
      *
+     * @param rules    what subscriptions' rules mean
      * @param registry where alerts are counted and their end-to-end latency recorded
      */
-    public static Topology build(SinkConfig config, Topics topics, MeterRegistry registry) {
+    public static Topology build(SinkConfig config, Rules rules, Topics topics, MeterRegistry registry) {
         AlertMetrics metrics = new AlertMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         Topic<String, Subscription> subscriptions = topics.subscriptions();
@@ -63,10 +67,18 @@ public final class SinkTopology {
                 Consumed.with(subscriptions.keySerde(), ReadableSubscriptions.serde(subscriptions))
                         .withName("subscriptions"),
                 Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SUBSCRIPTIONS)));
+        Topic<String, FeedSource> feeds = topics.feeds();
+        builder.globalTable(feeds.name(),
+                Consumed.with(feeds.keySerde(), ReadableSubscriptions.serde(feeds)).withName("sources"),
+                Materialized.as(Stores.inMemoryKeyValueStore(AlertProcessor.SOURCES)));
+        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.ALERTED),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.RECENT),
+                Serdes.String(), classified.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AlertProcessor.BACKFILLED), Serdes.String(), Serdes.String()));
 
-        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         KStream<String, ClassifiedAnnouncement> announcements = builder.stream(classified.name(),
                 StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("classified"));
@@ -76,11 +88,12 @@ public final class SinkTopology {
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
                 .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
                         .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
-                .process(() -> new AlertProcessor(config.storyMemory(), metrics), Named.as("match-subscriptions"),
-                        AlertProcessor.ALERTED)
+                .process(() -> new AlertProcessor(config.storyMemory(), config.backfillLimit(), rules, metrics),
+                        Named.as("match-subscriptions"), AlertProcessor.ALERTED, AlertProcessor.RECENT,
+                        AlertProcessor.BACKFILLED)
                 .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
 
-        AggregatesTopology.addTo(builder, announcements, config, topics, TrendSubjects::ofShorthand);
+        AggregatesTopology.addTo(builder, announcements, config, topics, TrendSubjects.of(rules));
         QueryStores.addTo(builder, announcements, config, topics);
         return builder.build();
     }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * (subscription, trend episode): an episode runs from a key's first {@code trending=true} record to its
  * {@code trending=false}. The alert's story is {@code <trend key>@<window start>}, the window of the first trending
  * record this subscription saw in the episode, so its {@code alertId} is the same in every replay. Which trends a
- * subscription names is a function given at construction ({@link TrendSubjects#ofShorthand}, or the rules').
+ * subscription names is a function given at construction ({@link TrendSubjects#of}: what the rules name).
  *
  * <p>Input is keyed by trend key, so one task sees every record of a key; the subscriptions come from the global store.
  * The episodes alerted are remembered in {@value #ALERTED} ({@code <trend key>|<subscription id>}) until the episode

@@ -1,10 +1,9 @@
 package io.newsmonitor.sink.trends;
 
 import io.newsmonitor.model.Subscription;
-import io.newsmonitor.sink.aggregates.Dimension;
-import java.util.LinkedHashSet;
+import io.newsmonitor.rules.Rules;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /**
  * Which trends a subscription names, as trend keys ({@code actors/FR}, {@code themes/regulation},
@@ -16,14 +15,13 @@ public final class TrendSubjects {
     }
 
     /**
-     * The trends the shorthand conditions name: every actor of {@code actors} and {@code anyActors}, every theme of
-     * {@code themes}. (Pairs and the rule tree are named by the rules, when they give their subjects.)
+     * The trends a subscription's rule names positively (its shorthand lists and its rule tree; nothing under
+     * {@code none}), as {@code CompiledRule.trendSubjects()} gives them. Compiled on each call:
+     * trends change a few times an hour, so no cache is worth its sharing between stream threads.
+     *
+     * The function throws {@code RuleException} for a rule that does not compile
      */
-    public static Set<String> ofShorthand(Subscription s) {
-        Set<String> subjects = new LinkedHashSet<>();
-        Stream.concat(s.actors().stream(), s.anyActors().stream())
-                .forEach(actor -> subjects.add(TrendProcessor.trendKey(Dimension.ACTORS, actor)));
-        s.themes().forEach(theme -> subjects.add(TrendProcessor.trendKey(Dimension.THEMES, theme)));
-        return Set.copyOf(subjects);
+    public static Function<Subscription, Set<String>> of(Rules rules) {
+        return s -> rules.compile(s).trendSubjects();
     }
 }

@@ -125,7 +125,8 @@ class AggregatesTopologyTest {
 
     @Test
     void everyDimensionAndWindowSizeShareOneRepartitionTopic() {
-        String description = SinkTopology.build(SinkFixtures.config(sink -> { }), topics, new SimpleMeterRegistry())
+        String description = SinkTopology.build(SinkFixtures.config(sink -> { }), SinkFixtures.RULES, topics,
+                new SimpleMeterRegistry())
                 .describe().toString();
 
         List<String> repartitions = new ArrayList<>();

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.AggregateCount;
@@ -29,6 +26,7 @@ import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
+import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
 import io.newsmonitor.topics.Topics;
@@ -38,9 +36,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,15 +67,8 @@ class SinkIntegrationTest {
                 "{\"id\":\"blank\",\"actors\":[\" \"]}".getBytes(UTF_8), null);
         KafkaTestClients.produce(bootstrap, topics.subscriptions(), "fr",
                 new Subscription("fr", "France", List.of("FR"), null, null, false, null));
-        ObjectNode yaml = new ObjectMapper().createObjectNode();
-        yaml.putObject("sink").put("applicationId", prefix + "-sink").put("stateDir", state.toString());
-        SinkConfig config = SinkConfig.from(Settings.of("test", yaml, SinkConfig.SETTINGS));
-        Properties props = SinkTopology.properties(config, kafka, topics);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (StreamsRole sink = StreamsRole.start("sink", SinkTopology.build(config, topics, registry), props,
-                registry, role -> { })) {
+        try (StreamsRole sink = SinkFixture.start(kafka, state, registry)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",
                     announcement("ahead", now.plus(Duration.ofHours(3)), now));
@@ -123,7 +112,8 @@ class SinkIntegrationTest {
                 .put("stateDir", state.toString()).putObject("http").put("advertised", "127.0.0.1:18080"));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        try (SinkRole sink = Sink.start(config, kafka, new SimpleMeterRegistry(), role -> { })) {
+        try (SinkRole sink = Sink.start(TestConfigDir.projectConfig(), config, kafka, new SimpleMeterRegistry(),
+                role -> { })) {
             for (int hour = 3; hour >= 1; hour--) {
                 KafkaTestClients.produce(bootstrap, topics.classified(), "a" + hour,
                         announcement("a" + hour, now.minus(Duration.ofHours(hour)), now));

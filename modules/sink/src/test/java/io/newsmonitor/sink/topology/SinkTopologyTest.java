@@ -1,11 +1,7 @@
 package io.newsmonitor.sink.topology;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsmonitor.config.KafkaConfig;
-import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.AggregateCount;
@@ -14,17 +10,12 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
-import io.newsmonitor.sink.config.SinkConfig;
-import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,20 +34,10 @@ class SinkTopologyTest {
     private final TestOutputTopic<String, Alert> alerts;
 
     SinkTopologyTest() throws Exception {
-        SinkConfig config = SinkConfig.from(Settings.of("defaults", new ObjectMapper().createObjectNode(),
-                SinkConfig.SETTINGS));
-        Properties props = SinkTopology.properties(config, new KafkaConfig("unused:9092", "test", 1, (short) 1,
-                Map.of()), topics);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sink-test").toString());
-        driver = new TopologyTestDriver(SinkTopology.build(config, topics, new SimpleMeterRegistry()), props, DAY);
-        subscriptions = input(topics.subscriptions());
-        classified = input(topics.classified());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
-    }
-
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        driver = SinkFixture.driver(topics, DAY);
+        subscriptions = SinkFixture.input(driver, topics.subscriptions());
+        classified = SinkFixture.input(driver, topics.classified());
+        alerts = SinkFixture.alerts(driver, topics);
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import io.newsmonitor.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -132,11 +133,12 @@ class TrendsTest {
     }
 
     @Test
-    void theShorthandNamesItsActorsAndThemes() {
+    void aSubscriptionNamesTheActorsAndThemesOfItsShorthandAndItsRule() {
         Subscription s = new Subscription("s", null, List.of("FR"), List.of("AL", "RS"), List.of("regulation"),
-                true, null);
+                true, null, Map.of("any", List.of(Map.of("pair", List.of("FR", "TN")), Map.of("theme", "compute")),
+                "none", List.of(Map.of("actor", "US"))), null, null, true);
 
-        assertThat(TrendSubjects.ofShorthand(s))
-                .containsExactlyInAnyOrder("actors/FR", "actors/AL", "actors/RS", "themes/regulation");
+        assertThat(TrendSubjects.of(SinkFixtures.RULES).apply(s)).containsExactlyInAnyOrder("actors/FR",
+                "actors/AL", "actors/RS", "themes/regulation", "pairs/FR+TN", "themes/compute");
     }
 }
