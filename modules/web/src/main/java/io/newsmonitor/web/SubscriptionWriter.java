@@ -1,7 +1,9 @@
 package io.newsmonitor.web;
 
 import io.newsmonitor.model.Subscription;
+import io.newsmonitor.topics.RecordOrigin;
 import io.newsmonitor.topics.Topic;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +61,10 @@ final class SubscriptionWriter implements AutoCloseable {
 
     private void write(String id, Subscription value) {
         try {
-            producer.send(new ProducerRecord<>(topic.name(), id, value))
+            ProducerRecord<String, Subscription> record = new ProducerRecord<>(topic.name(), id, value);
+            // Seeding from config/subscriptions.yaml deletes only what the file wrote: never what the API saved.
+            record.headers().add(RecordOrigin.HEADER, RecordOrigin.API.getBytes(StandardCharsets.UTF_8));
+            producer.send(record)
                     .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

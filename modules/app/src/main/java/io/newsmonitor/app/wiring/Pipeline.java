@@ -42,6 +42,7 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<RoleHandle> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry registry = Meters.prometheus();
     private MonitoringServer monitoring;
+    private WebServer web;
 
     private Pipeline() {
     }
@@ -87,8 +88,9 @@ public final class Pipeline implements AutoCloseable {
                 pipeline.add(sink);
                 if (config.web().enabled()) {
                     SubscriptionRules rules = new SubscriptionRules(Rules.load(config.dir()), config.kafka());
-                    pipeline.add(WebServer.start(config.web(), config.kafka(), sink.queries(), rules, rules,
-                            pipeline.registry));
+                    pipeline.web = WebServer.start(config.web(), config.kafka(), sink.queries(), rules, rules,
+                            pipeline.registry);
+                    pipeline.add(pipeline.web);
                 }
             }
             if (roles.contains(Role.PROCESSOR)) {
@@ -120,6 +122,11 @@ public final class Pipeline implements AutoCloseable {
         if (monitoring != null) {
             monitoring.watch(role);
         }
+    }
+
+    /** The port of the sink's dashboard and API, or -1 when this process serves none. */
+    public int webPort() {
+        return web == null ? -1 : web.port();
     }
 
     /** The port of the monitoring endpoints, or -1 when they are off. */

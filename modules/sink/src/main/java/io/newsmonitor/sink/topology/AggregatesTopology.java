@@ -10,6 +10,7 @@ import io.newsmonitor.sink.aggregates.Granularity;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.sink.trends.TrendAlertProcessor;
 import io.newsmonitor.sink.trends.TrendProcessor;
+import io.newsmonitor.sink.alerts.AlertPartitioner;
 import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
@@ -82,7 +83,8 @@ public final class AggregatesTopology {
         trends.to(topics.trends().name(), StreamsTopics.produced(topics.trends()));
         trends.process(() -> new TrendAlertProcessor(trendSubjects), Named.as("trend-alerts"),
                         TrendAlertProcessor.ALERTED)
-                .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
+                .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts())
+                        .withStreamPartitioner(new AlertPartitioner()));
     }
 
     /** Every store key an announcement counts for, {@code dimension|key}. */

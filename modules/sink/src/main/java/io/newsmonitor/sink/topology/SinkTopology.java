@@ -10,6 +10,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.rules.Rules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
+import io.newsmonitor.sink.alerts.AlertPartitioner;
 import io.newsmonitor.sink.alerts.AlertProcessor;
 import io.newsmonitor.sink.alerts.Matching;
 import io.newsmonitor.sink.query.LocalSinkQueries;
@@ -91,7 +92,8 @@ public final class SinkTopology {
                 .process(() -> new AlertProcessor(config.storyMemory(), config.backfillLimit(), rules, metrics),
                         Named.as("match-subscriptions"), AlertProcessor.ALERTED, AlertProcessor.RECENT,
                         AlertProcessor.BACKFILLED)
-                .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts()));
+                .to(topics.alerts().name(), StreamsTopics.produced(topics.alerts())
+                        .withStreamPartitioner(new AlertPartitioner()));
 
         AggregatesTopology.addTo(builder, announcements, config, topics, TrendSubjects.of(rules));
         QueryStores.addTo(builder, announcements, config, topics);
