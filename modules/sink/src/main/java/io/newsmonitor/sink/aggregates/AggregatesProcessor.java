@@ -1,6 +1,5 @@
 package io.newsmonitor.sink.aggregates;
 
-import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.model.AggregateCount;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,7 @@ public final class AggregatesProcessor implements Processor<String, String, Stri
         Duration history = grace.compareTo(minimumHistory) > 0 ? grace : minimumHistory;
         return Stores.windowStoreBuilder(Stores.persistentWindowStore(granularity.storeName(),
                         history.plus(granularity.size()), granularity.size(), false),
-                Serdes.String(), JsonSerde.of(Tally.class)).withCachingEnabled();
+                Serdes.String(), TallySerde.serde()).withCachingEnabled();
     }
 
     /** The store key of a dimension key: {@code actors|FR}, {@code country-themes|FR|regulation}. */

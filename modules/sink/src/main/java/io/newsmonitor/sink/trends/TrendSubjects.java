@@ -2,7 +2,9 @@ package io.newsmonitor.sink.trends;
 
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.rules.Rules;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,12 +18,24 @@ public final class TrendSubjects {
 
     /**
      * The trends a subscription's rule names positively (its shorthand lists and its rule tree; nothing under
-     * {@code none}), as {@code CompiledRule.trendSubjects()} gives them. Compiled on each call:
-     * trends change a few times an hour, so no cache is worth its sharing between stream threads.
+     * {@code none}), as {@code CompiledRule.trendSubjects()} gives them. A busy actor's trend changes with every
+     * announcement that names it, so each subscription value is compiled once and remembered by id until it changes;
+     * the function is shared by every stream thread.
      *
      * The function throws {@code RuleException} for a rule that does not compile
      */
     public static Function<Subscription, Set<String>> of(Rules rules) {
-        return s -> rules.compile(s).trendSubjects();
+        Map<String, Compiled> byId = new ConcurrentHashMap<>();
+        return s -> {
+            Compiled known = byId.get(s.id());
+            if (known == null || !known.subscription().equals(s)) {
+                known = new Compiled(s, rules.compile(s).trendSubjects());
+                byId.put(s.id(), known);
+            }
+            return known.subjects();
+        };
+    }
+
+    private record Compiled(Subscription subscription, Set<String> subjects) {
     }
 }
