@@ -48,7 +48,7 @@ final class Api {
             Comparator.comparing(Alert::alertedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                     .thenComparing(Alert::key), Alert::key);
     static final FanOut.Merge<AggregateCount> AGGREGATES = new FanOut.Merge<>(AggregateCount.class,
-            Comparator.comparing(AggregateCount::windowStart).thenComparing(AggregateCount::key)
+            Comparator.comparing(AggregateCount::windowStart, Comparator.reverseOrder()).thenComparing(AggregateCount::key)
                     .thenComparing(Comparator.comparingLong(AggregateCount::count).reversed()),
             AggregateCount::recordKey);
     static final FanOut.Merge<Trend> TRENDS = new FanOut.Merge<>(Trend.class,

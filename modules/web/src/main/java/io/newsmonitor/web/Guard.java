@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What every answer carries and what every change must show.
@@ -27,11 +28,36 @@ final class Guard {
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.PUT, HandlerType.DELETE, HandlerType.POST);
     private static final String BEARER = "Bearer ";
 
-    private final byte[] token;
+    private static final Pattern LOOPBACK_HOST = Pattern.compile(
+            "(?i)(localhost|127(\\.\\d{1,3}){3}|\\[::1])(:\\d{1,5})?");
 
-    /** @param token the token changes need, or {@code null} for none */
-    Guard(String token) {
+    private final byte[] token;
+    private final boolean loopbackOnly;
+
+    /**
+     * @param token        the token changes need, or {@code null} for none
+     * @param loopbackOnly whether the server listens on a loopback address only
+     */
+    Guard(String token, boolean loopbackOnly) {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.loopbackOnly = loopbackOnly;
+    }
+
+    /**
+     * On a server that listens on loopback only, refuses a request that does not name a loopback host. A page of
+     * another site whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its own name as the Host: its
+     * Origin matches that Host, so without this check it could read the API and change subscriptions.
+     */
+    void checkHost(Context ctx) {
+        if (loopbackOnly && !isLoopbackHost(ctx.host())) {
+            throw RequestRefused.forbidden("Host", "this server listens on loopback only: ask it as localhost, "
+                    + "127.0.0.1 or [::1], not as " + ctx.host());
+        }
+    }
+
+    /** Whether a Host header names a loopback address or {@code localhost}, with or without a port. */
+    static boolean isLoopbackHost(String host) {
+        return host != null && LOOPBACK_HOST.matcher(host).matches();
     }
 
     /** Sets the security headers of every answer. */
@@ -43,9 +69,15 @@ final class Guard {
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     }
 
-    /** Refuses a change that lacks the token, comes from another site's page, or has no JSON body. */
-    void checkChange(Context ctx) {
+    /**
+     * Refuses a change that lacks the token, comes from another site's page, or has no JSON body; and a read of the
+     * subscriptions or the delivery state that lacks the token, since they name the webhooks' addresses.
+     */
+    void checkApi(Context ctx) {
         if (!CHANGES.contains(ctx.method())) {
+            if (ctx.path().startsWith("/api/subscriptions") || ctx.path().startsWith("/api/delivery")) {
+                checkToken(ctx.header("Authorization"));
+            }
             return;
         }
         checkToken(ctx.header("Authorization"));
@@ -60,7 +92,8 @@ final class Guard {
             return;
         }
         if (authorization == null || !authorization.startsWith(BEARER)) {
-            throw RequestRefused.unauthorized("changes need the header Authorization: Bearer <sink.http.token>");
+            throw RequestRefused.unauthorized("changes, subscriptions and delivery state need the header "
+                    + "Authorization: Bearer <sink.http.token>");
         }
         byte[] given = authorization.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, token)) {

@@ -1,5 +1,6 @@
 package io.newsmonitor.web;
 
+import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,9 @@ final class LiveEvents implements AutoCloseable {
     record Event(String name, String id, String json) {
     }
 
+    /** Most clients served at once; well under the request threads (Jetty's 250 by default). */
+    static final int MAX_CLIENTS = 64;
+
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final int capacity;
     private final Duration heartbeat;
@@ -58,6 +62,18 @@ final class LiveEvents implements AutoCloseable {
             if (!listener.queue.offer(event)) {
                 drop(listener);
             }
+        }
+    }
+
+    /**
+     * Refuses a new client (503, worth retrying) when {@link #MAX_CLIENTS} are connected: each client holds one of
+     * the server's request threads, so without a cap a few hundred idle connections would stall the API and the
+     * dashboard, and make peers' answers partial.
+     */
+    void checkRoom(Context ctx) {
+        if (listeners.size() >= MAX_CLIENTS) {
+            throw new UnavailableException(MAX_CLIENTS + " live-event clients are connected, the most this server "
+                    + "serves; " + ctx.ip() + " may retry later");
         }
     }
 

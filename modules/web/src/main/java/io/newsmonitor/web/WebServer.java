@@ -72,7 +72,7 @@ public final class WebServer implements RoleHandle {
         LiveTopics live = new LiveTopics(common, kafka.topics(), events);
         Api api = new Api(queries, new FanOut(PEER_CONNECT_TIMEOUT, PEER_TIMEOUT), writer, validator, preview, live,
                 Clock.systemUTC());
-        WebServer server = new WebServer(http(api, events, new Guard(config.token())), events, live, writer);
+        WebServer server = new WebServer(http(api, events, new Guard(config.token(), config.loopback())), events, live, writer);
         try {
             live.start(POSITION_TIMEOUT);
             server.http.start(config.host(), config.port());
@@ -98,8 +98,10 @@ public final class WebServer implements RoleHandle {
             c.staticFiles.enableWebjars();
         });
         http.before(Guard::headers);
-        http.before("/api/*", guard::checkChange);
+        http.before(guard::checkHost);
+        http.before("/api/*", guard::checkApi);
         api.routes(http);
+        http.before("/events", events::checkRoom);
         http.sse("/events", events::serve);
         http.exception(RequestRefused.class, WebServer::refused);
         http.exception(UnavailableException.class, (e, ctx) -> unavailable(e, ctx));

@@ -84,7 +84,12 @@ class WebServerIntegrationTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A read with the token, as the dashboard sends it once the user gave it. */
     private static HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN));
+    }
+
+    private static HttpResponse<String> getWithoutToken(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)));
     }
 
@@ -184,7 +189,11 @@ class WebServerIntegrationTest {
         assertThat(json(otherSite).path("parameter").asText()).isEqualTo("Origin");
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(deleteWithout.statusCode()).isEqualTo(401);
-        assertThat(get("/api/subscriptions").statusCode()).as("reading needs no token").isEqualTo(200);
+        assertThat(getWithoutToken("/api/trends").statusCode()).as("reading needs no token").isEqualTo(200);
+        assertThat(getWithoutToken("/api/subscriptions").statusCode()).as("webhook addresses need the token")
+                .isEqualTo(401);
+        assertThat(getWithoutToken("/api/delivery").statusCode()).as("webhook addresses need the token")
+                .isEqualTo(401);
     }
 
     @Test

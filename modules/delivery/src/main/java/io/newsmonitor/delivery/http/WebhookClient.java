@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -141,8 +142,9 @@ public final class WebhookClient implements AutoCloseable {
     }
 
     /**
-     * A webhook's address as logs, dead-letter headers and the delivery state show it: without user info and query,
-     * where URLs often carry credentials. (The path is kept: it usually says which endpoint.)
+     * A webhook's address as logs, dead-letter headers and the delivery state show it: scheme, host, port and the
+     * first path segment only. User info and query often carry credentials, and so do the later path segments of
+     * chat webhooks ({@code hooks.slack.com/services/T…/B…/<secret>}); the first segment still tells endpoints apart.
      */
     public static String displayAddress(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
@@ -150,7 +152,11 @@ public final class WebhookClient implements AutoCloseable {
             int cut = url.indexOf('?');
             return cut < 0 ? url : url.substring(0, cut);
         }
-        return parsed.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+        String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();
+        String port = parsed.port() == HttpUrl.defaultPort(parsed.scheme()) ? "" : ":" + parsed.port();
+        List<String> segments = parsed.pathSegments();
+        String path = "/" + segments.get(0) + (segments.size() > 1 ? "/…" : "");
+        return parsed.scheme() + "://" + host + port + path;
     }
 
     /** Cancels the calls in flight and stops the client's threads. */

@@ -147,9 +147,11 @@ class WebhookClientTest {
     }
 
     @Test
-    void showsAddressesWithoutUserInfoOrQuery() {
+    void showsAddressesWithoutUserInfoQueryOrTheirLaterPathSegments() {
         assertThat(WebhookClient.displayAddress("https://user:pw@hooks.example.org/in/abc?token=secret#x"))
-                .isEqualTo("https://hooks.example.org/in/abc");
+                .isEqualTo("https://hooks.example.org/in/…");
+        assertThat(WebhookClient.displayAddress("https://hooks.slack.com/services/T0/B0/s3cr3t"))
+                .isEqualTo("https://hooks.slack.com/services/…");
         assertThat(WebhookClient.displayAddress("https://hooks.example.org:8443/in"))
                 .isEqualTo("https://hooks.example.org:8443/in");
     }

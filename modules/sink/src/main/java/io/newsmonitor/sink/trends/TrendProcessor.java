@@ -89,6 +89,8 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
         this.hourly = context.getStateStore(Granularity.HOURLY.storeName());
         this.states = context.getStateStore(STATE);
         this.trends = context.getStateStore(STORE);
+        // A task revived after an aborted transaction is initialised again with its stores rolled back: sweep again.
+        this.sweptHour = Long.MIN_VALUE;
         context.schedule(SWEEP_CHECK, PunctuationType.STREAM_TIME, this::sweep);
     }
 

@@ -220,6 +220,7 @@ async function drawChart(event) {
     const series = shown.map(key => ({
       name: key, type: 'line', showSymbol: true, symbolSize: 6,
       data: counts.filter(count => count.key === key).map(count => [count.windowStart, count.count])
+          .sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]))
     }));
     if (counts.length === 0) {
       note.textContent = 'Nothing counted in ' + name + ' over the last ' + from + '.';
