@@ -16,18 +16,21 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Whether a Kafka Streams application has processed, and committed, everything on its input topics and its own
  * repartition topics, asked of the broker. Every writer of these topics is transactional, so a partition ends with a
- * commit marker, and a committed position just before it is the end.
+ * commit marker, and a committed position just before it is the end. A transaction's offsets can be committed before
+ * its markers reach every output partition, so a reader that stops when an application has caught up must also wait
+ * for its output topics to settle. The benchmark and the live quality test both wait this way.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
 
     private final Admin admin;
 
-    Progress(Map<String, Object> common) {
+    /** @param common the cluster's client properties */
+    public Progress(Map<String, Object> common) {
         admin = Admin.create(common);
     }
 
     /** Whether application {@code applicationId} has processed {@code inputs} and its repartitions to their end. */
-    boolean caughtUp(String applicationId, Collection<String> inputs) {
+    public boolean caughtUp(String applicationId, Collection<String> inputs) {
         try {
             List<String> topics = new ArrayList<>(inputs);
             admin.listTopics().names().get().stream()
@@ -51,7 +54,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** Whether no transaction is open on these topics: a {@code read_committed} reader sees them to their end. */
-    boolean settled(Collection<String> topics) {
+    public boolean settled(Collection<String> topics) {
         try {
             List<TopicPartition> partitions = partitions(topics);
             return ends(partitions, IsolationLevel.READ_COMMITTED)

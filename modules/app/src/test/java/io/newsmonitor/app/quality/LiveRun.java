@@ -3,6 +3,7 @@ package io.newsmonitor.app.quality;
 import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.app.TestApp;
+import io.newsmonitor.app.bench.Progress;
 import io.newsmonitor.app.wiring.AppConfig;
 import io.newsmonitor.app.wiring.Pipeline;
 import io.newsmonitor.model.Announcement;
@@ -61,7 +62,7 @@ final class LiveRun {
             Pipeline.prepare(config, true);
             try (TopicCollector collector = new TopicCollector(broker.bootstrapServers(), topics,
                     Topics.AGGREGATE_NAMES);
-                 PipelineProgress progress = new PipelineProgress(broker.bootstrapServers());
+                 Progress progress = new Progress(config.kafka().commonProperties());
                  Pipeline pipeline = Pipeline.start(config, EnumSet.allOf(Pipeline.Role.class))) {
                 for (int end : steps) {
                     released.set(end);
@@ -73,7 +74,8 @@ final class LiveRun {
                         .until(() -> collector.classified.size() + collector.duplicates.size()
                                 >= collector.raw.size());
                 await("the sink caught up").atMost(DRAIN_DEADLINE).pollInterval(CHECK)
-                        .until(() -> progress.caughtUp(config.sink().applicationId(), topics.classified().name()));
+                        .until(() -> progress.caughtUp(config.sink().applicationId(),
+                                List.of(topics.classified().name())));
                 await("the sink's transactions settled").atMost(DRAIN_DEADLINE).pollInterval(CHECK)
                         .until(() -> progress.settled(collector.topicNames()));
                 long turn = collector.turn();
