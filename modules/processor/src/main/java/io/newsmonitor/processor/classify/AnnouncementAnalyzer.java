@@ -6,6 +6,7 @@ import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.processor.dedup.Anchors;
 import io.newsmonitor.processor.dedup.Candidate;
+import io.newsmonitor.processor.taxonomy.Actor;
 import io.newsmonitor.processor.dedup.Fingerprint;
 import io.newsmonitor.processor.dedup.MinHash;
 import io.newsmonitor.text.LanguageGuesser;
@@ -116,14 +117,22 @@ public final class AnnouncementAnalyzer {
         return text.substring(0, cut > LANGUAGE_SAMPLE_CHARS / 2 ? cut : LANGUAGE_SAMPLE_CHARS);
     }
 
-    /** The cooperation parties, else the countries, groups and organisations. */
-    private static List<String> salient(ClassifiedAnnouncement c) {
+    /**
+     * The cooperation parties, else the countries, groups and organisations; not people or government offices, which
+     * are their country already (and busy offices, such as a commerce department, would join unrelated stories).
+     */
+    private List<String> salient(ClassifiedAnnouncement c) {
         Set<String> salient = new TreeSet<>(c.cooperation().parties());
         if (salient.isEmpty()) {
             c.actors().stream().filter(m -> m.type() != ActorType.PERSON).map(ActorMention::id)
-                    .forEach(salient::add);
+                    .filter(id -> !actsForItsCountry(id)).forEach(salient::add);
         }
         return List.copyOf(salient);
+    }
+
+    private boolean actsForItsCountry(String actorId) {
+        Actor actor = classifier.taxonomy().actors().get(actorId);
+        return actor != null && actor.actsFor() != null;
     }
 
     private static String sha256(String text) {

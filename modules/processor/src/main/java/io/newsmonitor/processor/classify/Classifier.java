@@ -102,10 +102,16 @@ public final class Classifier {
     /**
      * An actor or cue occurrence.
      *
-     * @param strong whether the form itself says a state acts: an office (ministry, EU institution), a person, an
-     *               adjective next to a state word, a compound or a capital standing for its government
+     * @param strong  whether the form itself says a state acts: an office (ministry, EU institution), a person, an
+     *                adjective next to a state word, a compound or a capital standing for its government
+     * @param capital whether it is a capital, which says a state acts only where it is a cooperation party ("Paris et
+     *                Tirana signent"); once in passing ("Doha's plans to invest") it is context like a plain name
      */
-    private record Found(Actor actor, String cue, String term, int start, int end, boolean strong) {
+    private record Found(Actor actor, String cue, String term, int start, int end, boolean strong, boolean capital) {
+
+        Found(Actor actor, String cue, String term, int start, int end, boolean strong) {
+            this(actor, cue, term, start, end, strong, false);
+        }
     }
 
     /** Mentions of a country or group from this many on make it a subject of the text even without a cue. */
@@ -115,8 +121,8 @@ public final class Classifier {
 
     /**
      * The occurrences of the actors that take part (docs/labelling.md): organisations and people as found; a country
-     * or group only when it is a cooperation party named at least twice, is named in the title, is named by a strong form, or is named
-     * {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
+     * or group only when it is a cooperation party named at least twice, is named in the title, is named by a strong
+     * form (a capital only as a party), or is named {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
      * company's home) is context. The evidence of the others is dropped with them.
      */
     private static List<Found> acting(List<Found> found, Cooperation cooperation, int titleLength,
@@ -125,7 +131,8 @@ public final class Classifier {
         Set<String> salient = new TreeSet<>();
         for (Found f : found) {
             counts.merge(f.actor().id(), 1, Integer::sum);
-            if (f.strong() || f.start() < titleLength) {
+            if (f.strong() && (!f.capital() || cooperation.parties().contains(f.actor().id()))
+                    || f.start() < titleLength) {
                 salient.add(f.actor().id());
             }
         }
@@ -159,7 +166,7 @@ public final class Classifier {
             }
             String surface = text.substring(first.start(), last.end());
             found.add(new Found(term.actor(), null, surface, first.start(), last.end(), term.form() != MentionForm.NAME
-                    && term.form() != MentionForm.ACRONYM));
+                    && term.form() != MentionForm.ACRONYM, term.form() == MentionForm.CAPITAL));
             evidence.add(new Evidence("actor", term.actor().id(), surface, first.start(), last.end()));
             Actor represented = represented(term.actor());
             if (represented != null) {
@@ -305,15 +312,15 @@ public final class Classifier {
         return f.start() < titleLength ? -1 : sentences.of(f.start());
     }
 
-    /** The country a person acts for ("Macron signs…" is France acting), or {@code null}. */
+    /** The country a person or a government office acts for ("Macron signs…" is France acting), or {@code null}. */
     private Actor represented(Actor actor) {
-        return actor.type() == ActorType.PERSON && actor.country() != null
-                ? taxonomy.actors().get(actor.country()) : null;
+        return actor.actsFor() == null ? null : taxonomy.actors().get(actor.actsFor());
     }
 
-    /** The party an actor stands for: a person stands for their country. */
+    /** The party an actor stands for: a person or a government office stands for their country. */
     private Actor asParty(Actor actor) {
-        return actor.type() == ActorType.PERSON ? represented(actor) : actor;
+        Actor represented = represented(actor);
+        return represented != null ? represented : actor.type() == ActorType.PERSON ? null : actor;
     }
 
     private static List<ActorMention> mentions(List<Found> found) {

@@ -3,6 +3,7 @@ package io.newsmonitor.processor.config;
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.processor.dedup.DedupSettings;
+import io.newsmonitor.text.LanguageGuesser;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,11 +41,15 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
                             "sl", "cs", "sk", "hu", "bg", "sv", "da", "fi", "uk", "ru"),
                     "ISO 639-1 codes of the languages the detector tells apart; others are tagged 'und'")
             .withRule(l -> l.size() >= 2, "at least two languages")
-            .withRule(l -> l.stream().allMatch(io.newsmonitor.text.LanguageGuesser::isKnown),
+            .withRule(l -> l.stream().allMatch(LanguageGuesser::isKnown),
                     "ISO 639-1 codes of languages the detector knows (fr, en, de, it, ...)");
     public static final Setting<Double> DEDUP_THRESHOLD = Setting.decimal("processor.dedup.threshold", 0.8,
             "Similarity from which two announcements are copies: share of the shorter body's word shingles found "
                     + "in the other").withRule(d -> d > 0 && d <= 1, RATIO);
+    public static final Setting<Double> DEDUP_EDITED_THRESHOLD = Setting.decimal("processor.dedup.editedThreshold",
+            0.6, "Similarity from which an announcement that reports the same event as an earlier one (same parties "
+                    + "and content, as for stories) is an edited copy of it; at or above processor.dedup.threshold "
+                    + "it changes nothing").withRule(d -> d > 0 && d <= 1, RATIO);
     public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("processor.dedup.window",
             Duration.ofDays(14), "How long, in publication time, an announcement is remembered for near-copy and "
                     + "story matching").withRule(d -> !d.isNegative() && !d.isZero(), "positive");
@@ -64,14 +69,14 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
 
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR,
-            AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_WINDOW,
+            AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_EDITED_THRESHOLD, DEDUP_WINDOW,
             EXACT_MEMORY, STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
 
     /** The processor section of the settings. */
     public static ProcessorConfig from(Settings s) {
         return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
                 s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
-                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_WINDOW), s.get(EXACT_MEMORY), s.get(STORY_WINDOW),
+                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_EDITED_THRESHOLD), s.get(DEDUP_WINDOW), s.get(EXACT_MEMORY), s.get(STORY_WINDOW),
                         s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
     }
 

@@ -140,13 +140,23 @@ public final class DedupProcessor implements Processor<String, Candidate, String
                 continue;
             }
             double similarity = MinHash.containment(f.shingles(), r.shingles());
-            if (similarity >= settings.threshold() && similarity > bestSimilarity) {
+            if (similarity > bestSimilarity && isCopy(c, r, similarity)) {
                 best = r;
                 bestSimilarity = similarity;
             }
         }
         return best == null ? null : new Duplicate(best.id(), Duplicate.Match.NEAR,
                 Math.round(bestSimilarity * 1000) / 1000.0, c.announcement().withStoryId(best.storyId()));
+    }
+
+    /**
+     * A copy shares most of its text with the original; an edited copy (reworded sentences, a paragraph added or cut)
+     * shares less, so it counts only when the story rules also say it reports the same event: two different
+     * announcements of one source that share a long boilerplate footer do not.
+     */
+    private boolean isCopy(Candidate c, Remembered r, double similarity) {
+        return similarity >= settings.threshold()
+                || similarity >= settings.editedThreshold() && stories.sameEvent(c, r);
     }
 
     private static Set<String> candidates(KeyValueStore<String, String> index, String[] keys) {

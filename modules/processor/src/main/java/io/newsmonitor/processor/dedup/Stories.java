@@ -72,16 +72,29 @@ final class Stories {
         List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
         StoryFacts earliest = null;
         for (StoryFacts r : storyCandidates(f)) {
-            if (!sameParties(f.salient(), r.salient())
-                    || overlap(themes, r.themes()) < settings.storyThemeOverlap()
-                    || !sameContent(f, a.language(), r)) {
-                continue;
-            }
-            if (earliest == null || r.eventTime() < earliest.eventTime()) {
+            if (sameEvent(f, a.language(), themes, r)
+                    && (earliest == null || r.eventTime() < earliest.eventTime())) {
                 earliest = r;
             }
         }
         return earliest == null ? a.id() : earliest.storyId();
+    }
+
+    /**
+     * Whether {@code c} reports the same event as the remembered {@code r} by the story rules (same parties, themes
+     * and content, within the story window): the deduplicator takes an edited copy for a copy only then.
+     */
+    boolean sameEvent(Candidate c, Remembered r) {
+        Fingerprint f = c.fingerprint();
+        return Math.abs(f.eventTime() - r.eventTime()) <= settings.storyWindow().toMillis()
+                && sameEvent(f, c.announcement().language(),
+                c.announcement().themes().stream().map(ThemeScore::id).toList(), StoryFacts.of(r));
+    }
+
+    private boolean sameEvent(Fingerprint f, String language, List<String> themes, StoryFacts r) {
+        return sameParties(f.salient(), r.salient())
+                && overlap(themes, r.themes()) >= settings.storyThemeOverlap()
+                && sameContent(f, language, r);
     }
 
     /**

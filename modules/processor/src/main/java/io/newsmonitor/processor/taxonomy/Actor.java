@@ -12,8 +12,16 @@ import java.util.Set;
  * @param country home country of an organisation or person, or {@code null} (intergovernmental bodies, countries)
  * @param kind    kind of organisation or group, or {@code null}
  * @param members member countries of a group (empty otherwise)
+ * @param actsFor the actor this one acts for, or {@code null}: a person stands for their country ("Macron signs" is
+ *                France acting), or for the group or organisation whose office they hold (the President of the
+ *                European Commission for the EU, never for her country of birth); a ministry, presidency or
+ *                government office ({@code kind: government}) stands for its country
  */
-public record Actor(String id, ActorType type, String name, String country, String kind, Set<String> members) {
+public record Actor(String id, ActorType type, String name, String country, String kind, Set<String> members,
+                    String actsFor) {
+
+    /** The organisation kind of ministries, presidencies and government offices. */
+    public static final String GOVERNMENT = "government";
 
     public Actor {
         members = Set.copyOf(members);

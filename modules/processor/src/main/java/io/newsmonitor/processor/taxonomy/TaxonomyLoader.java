@@ -25,7 +25,7 @@ import java.util.Set;
  * members and home countries that exist, numeric weights. Errors name file and path.
  *
  * <p>Organisations of kind {@code government} (ministries, presidencies, government offices) stand for their
- * country: "the Bundesregierung", "l'Élysée" or "the Albanian government" are mentions of the country acting.
+ * country: "the Department of Commerce" or "l'Élysée" is the office, and the country acting through it.
  */
 public final class TaxonomyLoader {
 
@@ -38,9 +38,7 @@ public final class TaxonomyLoader {
     private static final Set<String> GROUP = Set.of("id", "kind", "names", "acronyms", "aliases", "adjectives",
             "members");
     private static final Set<String> ORGANISATION = Set.of("id", "names", "acronyms", "aliases", "country", "kind");
-    private static final Set<String> PERSON = Set.of("id", "names", "role", "country");
-    /** Organisations of this kind stand for their country: their names count as mentions of it. */
-    static final String GOVERNMENT = "government";
+    private static final Set<String> PERSON = Set.of("id", "names", "role", "country", "actsFor");
     private static final Set<String> THEMES_TOP = Set.of("version", "themes", "cooperation");
     private static final Set<String> THEME = Set.of("id", "label", "minScore", "terms", "acronyms");
     private static final Set<String> COOPERATION = Set.of("cues", "acronyms");
@@ -91,7 +89,7 @@ public final class TaxonomyLoader {
         Set<String> countries = new HashSet<>();
         for (ConfigNode c : actorsRoot.list("countries")) {
             c.allowOnly(COUNTRY);
-            Actor actor = register(actors, c, ActorType.COUNTRY, null, null, Set.of());
+            Actor actor = register(actors, c, ActorType.COUNTRY, null, null, Set.of(), null);
             countries.add(actor.id());
             addTerms(terms, c, "names", actor, MentionForm.NAME);
             addTerms(terms, c, "adjectives", actor, MentionForm.ADJECTIVE);
@@ -108,7 +106,8 @@ public final class TaxonomyLoader {
                             "'" + members.get(i) + "' is not a country of this file");
                 }
             }
-            Actor actor = register(actors, g, ActorType.GROUP, null, g.requiredString("kind"), Set.copyOf(members));
+            Actor actor = register(actors, g, ActorType.GROUP, null, g.requiredString("kind"), Set.copyOf(members),
+                    null);
             addTerms(terms, g, "names", actor, MentionForm.NAME);
             addTerms(terms, g, "aliases", actor, MentionForm.OFFICE);
             addTerms(terms, g, "adjectives", actor, MentionForm.ADJECTIVE);
@@ -118,17 +117,24 @@ public final class TaxonomyLoader {
             o.allowOnly(ORGANISATION);
             String country = country(o, countries);
             String kind = o.requiredString("kind");
-            Actor actor = register(actors, o, ActorType.ORGANISATION, country, kind, Set.of());
-            // A ministry, presidency or government office is how a text names its country acting.
-            Actor named = GOVERNMENT.equals(kind) && country != null ? actors.get(country) : actor;
-            MentionForm form = named == actor ? MentionForm.NAME : MentionForm.OFFICE;
-            addTerms(terms, o, "names", named, form);
-            addTerms(terms, o, "aliases", named, form);
-            addRaw(raw, o, named, named == actor ? MentionForm.ACRONYM : MentionForm.OFFICE);
+            Actor actor = register(actors, o, ActorType.ORGANISATION, country, kind, Set.of(),
+                    Actor.GOVERNMENT.equals(kind) ? country : null);
+            // A ministry, presidency or government office is how a text names its country acting: the classifier
+            // reports the office and, for it, the country (Actor#actsFor).
+            boolean office = actor.actsFor() != null;
+            addTerms(terms, o, "names", actor, office ? MentionForm.OFFICE : MentionForm.NAME);
+            addTerms(terms, o, "aliases", actor, office ? MentionForm.OFFICE : MentionForm.NAME);
+            addRaw(raw, o, actor, office ? MentionForm.OFFICE : MentionForm.ACRONYM);
         }
         for (ConfigNode p : actorsRoot.list("people")) {
             p.allowOnly(PERSON);
-            Actor actor = register(actors, p, ActorType.PERSON, country(p, countries), null, Set.of());
+            String country = country(p, countries);
+            String actsFor = p.string("actsFor", country);
+            if (actsFor != null && !actors.containsKey(actsFor)) {
+                throw new ConfigException(p.file(), p.path() + ".actsFor", "'" + actsFor
+                        + "' is not a country, group or organisation of this file");
+            }
+            Actor actor = register(actors, p, ActorType.PERSON, country, null, Set.of(), actsFor);
             addTerms(terms, p, "names", actor, MentionForm.NAME);
         }
         Themes themes = themes(themesRoot);
@@ -137,11 +143,11 @@ public final class TaxonomyLoader {
     }
 
     private static Actor register(Map<String, Actor> actors, ConfigNode node, ActorType type, String country,
-                                  String kind, Set<String> members) {
+                                  String kind, Set<String> members, String actsFor) {
         String id = node.requiredString("id");
         List<String> names = node.strings("names");
         String name = names.isEmpty() ? id : names.get(0);
-        Actor actor = new Actor(id, type, name, country, kind, members);
+        Actor actor = new Actor(id, type, name, country, kind, members, actsFor);
         if (actors.putIfAbsent(id, actor) != null) {
             throw new ConfigException(node.file(), node.path() + ".id", "duplicate id '" + id + "'");
         }

@@ -77,7 +77,7 @@ class CorpusQualityTest {
             compare(byType, errors, s, "countries", Set.copyOf(s.expect().countries()), ids(c, ActorType.COUNTRY));
             compare(byType, errors, s, "groups", Set.copyOf(s.expect().groups()), ids(c, ActorType.GROUP));
             compare(byType, errors, s, "organisations", Set.copyOf(s.expect().organisations()),
-                    ids(c, ActorType.ORGANISATION));
+                    organisations(c));
         }
         Scores all = new Scores();
         for (SampleAnnouncement s : CORPUS) {
@@ -87,7 +87,7 @@ class CorpusQualityTest {
             expected.addAll(s.expect().organisations());
             Set<String> predicted = new HashSet<>(ids(c, ActorType.COUNTRY));
             predicted.addAll(ids(c, ActorType.GROUP));
-            predicted.addAll(ids(c, ActorType.ORGANISATION));
+            predicted.addAll(organisations(c));
             all.add(expected, predicted);
         }
         byType.put("all actors (micro)", all);
@@ -240,6 +240,17 @@ class CorpusQualityTest {
 
     private static List<String> themes(ClassifiedAnnouncement c) {
         return c.themes().stream().map(t -> t.id() + " " + t.score()).toList();
+    }
+
+    /**
+     * The organisations found, government offices aside: this corpus labels a ministry or presidency as its country
+     * acting and never as an organisation, while the classifier reports both (the office, and its country as the
+     * party); the country is scored with the countries.
+     */
+    private static Set<String> organisations(ClassifiedAnnouncement c) {
+        Set<String> ids = new HashSet<>(ids(c, ActorType.ORGANISATION));
+        ids.removeIf(id -> TopologyFixture.TAXONOMY.actors().get(id).actsFor() != null);
+        return ids;
     }
 
     private static Set<String> ids(ClassifiedAnnouncement c, ActorType type) {

@@ -3,6 +3,8 @@ package io.newsmonitor.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.model.Announcement;
+import io.newsmonitor.model.ActorMention;
+import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Duplicate;
 import io.newsmonitor.model.Evidence;
@@ -87,6 +89,45 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void aMinistryIsReportedAsItselfAndActsForItsCountry() {
+        fixture.send(List.of(english("dsit", "UK and Canada deepen AI safety cooperation",
+                "The Department for Science, Innovation and Technology signed a memorandum of understanding with "
+                        + "Canada on artificial intelligence safety research. The two governments will cooperate "
+                        + "on testing advanced AI models.")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.hasActor("dsit")).isTrue();
+        assertThat(c.actors()).filteredOn(m -> m.id().equals("dsit")).extracting(ActorMention::type)
+                .containsExactly(ActorType.ORGANISATION);
+        assertThat(c.countries()).containsExactly("CA", "GB");
+        assertThat(c.cooperation().pairs()).containsExactly(List.of("CA", "GB"));
+    }
+
+    /** An international official's nationality is not a party (issue 9): she acts for her institution. */
+    @Test
+    void theCommissionPresidentActsForTheEuNotForTheCountryOfHerPassport() {
+        fixture.send(List.of(english("ttc", "EU and India open AI talks",
+                "Ursula von der Leyen and Narendra Modi signed an agreement on artificial intelligence and "
+                        + "semiconductors. The partnership covers research on trustworthy AI.")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.countries()).containsExactly("IN");
+        assertThat(c.hasActor("EU")).isTrue();
+        assertThat(c.cooperation().pairs()).containsExactly(List.of("EU", "IN"));
+    }
+
+    /** A capital named once in passing is a place or context, not a party ("Doha's plans" in a UAE visit story). */
+    @Test
+    void aCapitalNamedOnceOutsideTheCooperationIsNotAnActor() {
+        fixture.send(List.of(english("visit", "France and India sign AI roadmap",
+                "France and India signed a roadmap on artificial intelligence research and skills. France and India "
+                        + "will fund joint AI laboratories. Earlier this year, Doha announced plans to invest in "
+                        + "data centres.")));
+
+        assertThat(fixture.classified().get(0).countries()).containsExactly("FR", "IN");
+    }
+
+    @Test
     void theFrenchVerbAiIsNotArtificialIntelligence() {
         fixture.send(List.of(announcement("v1", "https://example.fr/v1", "Ce que j'ai vu à Tunis",
                 "J'ai rencontré des agriculteurs tunisiens et français. Il y a un accord de coopération "
@@ -125,6 +166,42 @@ class ProcessorTopologyTest {
         assertThat(d.duplicateOf()).isEqualTo("wire");
         assertThat(d.match()).isEqualTo(Duplicate.Match.NEAR);
         assertThat(d.similarity()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void anEditedCopyOfTheSameEventIsANearDuplicateBelowTheCopyThreshold() {
+        Announcement original = roadmapWithItsProgramme();
+        String edited = ROADMAP.replace("La France et l'Albanie ont adopté une feuille de route bilatérale consacrée à "
+                        + "l'intelligence artificielle.", "Tirana et Paris signent un plan commun sur l'IA, a-t-on "
+                        + "appris lundi de source diplomatique.")
+                + " Le programme Horizont formera 300 agents publics et reçoit 12 millions d'euros."
+                + "\n\nLes deux gouvernements veulent étendre ce partenariat aux Balkans occidentaux.";
+        fixture.send(List.of(original, announcement("edited", "https://news.example/fr/plan-ia-albanie",
+                "Tirana et Paris signent un plan commun sur l'IA", edited)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("fr1");
+        Duplicate d = fixture.duplicates().get(0);
+        assertThat(d.duplicateOf()).isEqualTo("fr1");
+        assertThat(d.match()).isEqualTo(Duplicate.Match.NEAR);
+        assertThat(d.similarity()).isBetween(0.6, 0.8);
+    }
+
+    /** Two different acts of the same parties from one source, most of each text a shared footer. */
+    @Test
+    void announcementsOfOneSourceSharingAFooterAreNotCopiesOfEachOtherWhenTheEventsDiffer() {
+        String footer = "\n\nÀ propos de la présidence : le service de presse publie chaque jour les communiqués, "
+                + "les discours et les comptes rendus des déplacements du chef de l'État. Les journalistes "
+                + "accrédités peuvent demander les photographies officielles auprès du service audiovisuel.";
+        fixture.send(List.of(
+                announcement("roadmap", "https://www.elysee.fr/roadmap", "Feuille de route franco-albanaise sur l'IA",
+                        "La France et l'Albanie adoptent une feuille de route sur l'intelligence artificielle avec "
+                                + "l'entreprise Inetum et le programme Horizont." + footer),
+                announcement("centre", "https://www.elysee.fr/centre", "Un centre franco-albanais d'IA à Durrës",
+                        "La France et l'Albanie ouvrent à Durrës un centre de recherche en intelligence artificielle "
+                                + "avec l'Université Polis et 40 doctorants." + footer)));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("roadmap", "centre");
+        assertThat(fixture.duplicates()).isEmpty();
     }
 
     @Test
