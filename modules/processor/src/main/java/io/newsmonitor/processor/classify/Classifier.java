@@ -35,8 +35,9 @@ import java.util.TreeSet;
  *   <li>Themes: the weights of the matched terms add up (title matches count double); a theme is present from its
  *       {@code minScore}.</li>
  *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as
- *       one) holds a cooperation cue and at least two distinct parties (see {@link Actor#isDistinctPartyFrom}).
- *       A person stands for their country as a party, and the country counts among the actors.</li>
+ *       one) holds a cooperation cue and, in it or in the sentence before, at least two distinct parties (see
+ *       {@link Actor#isDistinctPartyFrom}). A person or a government office stands for the actor it acts for
+ *       ({@link Actor#actsFor}) as a party, and that actor counts among the actors.</li>
  * </ul>
  * Every decision keeps its evidence (term and offsets). Thread-safe.
  */
@@ -285,8 +286,13 @@ public final class Classifier {
                 .thenComparing(p -> p.get(1)));
         Set<String> cueTerms = new TreeSet<>();
         for (Map.Entry<Integer, List<Found>> entry : cuesBySentence.entrySet()) {
-            List<Actor> inSentence = new ArrayList<>(partiesBySentence.getOrDefault(entry.getKey(), Map.of())
-                    .values());
+            Map<String, Actor> near = new LinkedHashMap<>(partiesBySentence.getOrDefault(entry.getKey(), Map.of()));
+            if (entry.getKey() >= 0) {
+                // "X and Y met on Tuesday. They agreed to cooperate on AI.": the cue's subject is in the sentence
+                // before.
+                partiesBySentence.getOrDefault(entry.getKey() - 1, Map.of()).forEach(near::putIfAbsent);
+            }
+            List<Actor> inSentence = new ArrayList<>(near.values());
             boolean tied = false;
             for (int i = 0; i < inSentence.size(); i++) {
                 for (int j = i + 1; j < inSentence.size(); j++) {
