@@ -4,6 +4,7 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ActorMention;
 import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.model.Evidence;
 import io.newsmonitor.processor.dedup.Anchors;
 import io.newsmonitor.processor.dedup.Candidate;
 import io.newsmonitor.processor.taxonomy.Actor;
@@ -75,12 +76,12 @@ public final class AnnouncementAnalyzer {
                 cleaned.text(),
                 c.actors(), c.countries(), c.themes(), c.aiCooperation(), c.cooperation(), a.id(), c.evidence(),
                 classifier.taxonomy().version());
-        return new Candidate(classified, fingerprint(a, tokens, cleaned, classified));
+        return new Candidate(classified, fingerprint(a, tokens, cleaned, classified, c.mentions()));
     }
 
     /** The fingerprint, from the tokens already analysed: those of the body (all of them when there is no body). */
     private Fingerprint fingerprint(Announcement a, List<Token> tokens, TextCleaner.Cleaned cleaned,
-                                    ClassifiedAnnouncement c) {
+                                    ClassifiedAnnouncement c, List<Evidence> mentions) {
         List<String> titleTerms = tokens.stream().filter(t -> t.start() < cleaned.titleLength())
                 .map(Token::term).toList();
         List<String> terms = cleaned.body().isEmpty() ? tokens.stream().map(Token::term).toList()
@@ -105,7 +106,7 @@ public final class AnnouncementAnalyzer {
                 ? clock.millis() : a.fetchedAt().toEpochMilli());
         return new Fingerprint(exact, shingles, shingleHash.signature(shingles),
                 wordHash.signature(MinHash.hashes(words)), salient(c),
-                Anchors.of(c.text(), cleaned.titleLength(), c.evidence()), eventTime);
+                Anchors.of(c.text(), cleaned.titleLength(), mentions), eventTime);
     }
 
     /** The start of {@code text}, cut at a word boundary, that its language is guessed from. */

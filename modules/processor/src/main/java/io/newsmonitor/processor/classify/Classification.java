@@ -15,7 +15,9 @@ import java.util.List;
  * @param aiCooperation whether the text announces AI cooperation between distinct parties
  * @param cooperation   parties, pairs and cues
  * @param evidence      every match behind the above, in text order
+ * @param mentions      every actor match, those dropped as context included: spans that are no event's own names
  */
 public record Classification(List<ActorMention> actors, List<String> countries, List<ThemeScore> themes,
-                             boolean aiCooperation, Cooperation cooperation, List<Evidence> evidence) {
+                             boolean aiCooperation, Cooperation cooperation, List<Evidence> evidence,
+                             List<Evidence> mentions) {
 }

@@ -79,6 +79,7 @@ public final class Classifier {
         Sentences sentences = new Sentences(text);
         List<Evidence> evidence = new ArrayList<>();
         List<Found> actorsFound = actors(tokens, text, evidence);
+        List<Evidence> actorMatches = List.copyOf(evidence);
         Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
         List<Found> cues = cues(tokens, text, evidence);
         cues.addAll(pairedNames(actorsFound, text, evidence));
@@ -97,7 +98,7 @@ public final class Classifier {
         Cooperation cooperation = cooperation(actorsFound, cues, sentences, titleLength);
         List<Found> acting = acting(actorsFound, cooperation, titleLength, evidence);
         return new Classification(mentions(acting), countries(acting), themes,
-                aiSubstantive && !cooperation.pairs().isEmpty(), cooperation, evidence);
+                aiSubstantive && !cooperation.pairs().isEmpty(), cooperation, evidence, actorMatches);
     }
 
     /**

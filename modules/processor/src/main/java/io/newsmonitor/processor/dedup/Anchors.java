@@ -30,11 +30,29 @@ public final class Anchors {
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}]{2,}(?:[ -]\\p{Lu}[\\p{L}\\p{M}]+)*");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d\\u00A0\\u202F ,.]*\\d)?");
+    /** The plural of an acronym ("GPUs", "CEOs", "LLMs") is a common noun, not a name. */
+    private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}{2,}s");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
             "august", "september", "october", "november", "december", "januar", "februar", "marz", "juni", "juli",
             "oktober", "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
+    /**
+     * Capitalised words that name no event: offices, titles, institutions and meetings in general, and Europe, which
+     * EU texts name in every line (folded; fr, en, de). A name of several words stands by its other words
+     * ("AI Safety Institute" is "safety").
+     */
+    private static final Set<String> GENERIC = Set.of("europe", "european", "europeen", "europeenne", "europeens",
+            "europeennes", "europa", "europaische", "europaischen", "europaischer", "europaisches", "etat", "etats",
+            "state", "states", "staat", "staaten", "sommet", "summit", "gipfel", "conference", "konferenz", "forum",
+            "council", "conseil", "minister", "ministers", "ministre", "ministres", "ministry", "ministere",
+            "ministerium", "secretary", "secretaire", "president", "presidente", "prasident", "prasidentin", "premier",
+            "prime", "chancellor", "chancelier", "kanzler", "bundeskanzler", "commissioner", "commissaire", "kommissar",
+            "commission", "kommission", "parliament", "parlement", "parlament", "government", "gouvernement",
+            "regierung", "bundesregierung", "department", "agency", "agence", "agentur", "institute", "institut",
+            "university", "universite", "universitat", "union", "national", "nationale", "international",
+            "internationale", "federal", "republic", "republique", "republik", "declaration", "dialogue", "dialog",
+            "partnership", "partenariat", "agreement", "accord", "abkommen", "memorandum", "office", "bureau");
     private static final String SENTENCE_ENDS = ".!?:;\"«»“”„\n";
     private static final Pattern GERMAN_NOUN = Pattern.compile(
             ".*(ung|ungen|heit|keit|schaft|arbeit|tion|tät|ismus|nis|nisse|ik|ie|enz|anz|ment|ende[nr]?)");
@@ -46,7 +64,7 @@ public final class Anchors {
      * The anchors of {@code text}'s body, sorted.
      *
      * @param titleLength length of the title at the start of {@code text}, which is left out
-     * @param evidence    the classifier's matches in {@code text}; actor matches are left out
+     * @param evidence    the classifier's matches in {@code text}; the spans of actor matches are left out
      */
     public static List<String> of(String text, int titleLength, List<Evidence> evidence) {
         Set<String> anchors = new TreeSet<>();
@@ -60,7 +78,7 @@ public final class Anchors {
             String words = name.group();
             if (words.indexOf(' ') >= 0 || words.indexOf('-') >= 0) {
                 String head = head(words);
-                if (isName(lowerCaseWords, head)) {
+                if (!head.isEmpty() && isName(lowerCaseWords, head)) {
                     anchors.add(fold(head));
                 }
             } else if (!sentenceInitial(text, name.start()) && isName(lowerCaseWords, words)) {
@@ -94,24 +112,25 @@ public final class Anchors {
     }
 
     /**
-     * Whether a capitalised word is a name rather than a common word: not a calendar word, a German common noun, or a
-     * word the text also writes in lower case.
+     * Whether a capitalised word is a name rather than a common word: not a calendar word, a generic office or
+     * meeting word, a German common noun, an acronym's plural, or a word the text also writes in lower case.
      */
     private static boolean isName(Set<String> lowerCaseWords, String word) {
         String folded = fold(word);
-        return !CALENDAR.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
+        return !CALENDAR.contains(folded) && !GENERIC.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
+                && !ACRONYM_PLURAL.matcher(word).matches()
                 && !lowerCaseWords.contains(word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1));
     }
 
     /**
-     * The word that stands for a name of several words: its longest, the last on ties ("Gina Raimondo" is
-     * "raimondo", "New Delhi" "delhi", "Mistral AI" "mistral", and "Programm Horizont" and "programme Horizont"
-     * meet on "horizont"), so that one name counts once and is found in every language.
+     * The word that stands for a name of several words: its longest that is not generic (none if all are), the last
+     * on ties ("Gina Raimondo" is "raimondo", "New Delhi" "delhi", "Mistral AI" "mistral", and "Programm Horizont"
+     * and "programme Horizont" meet on "horizont"), so that one name counts once and is found in every language.
      */
     private static String head(String words) {
         String head = "";
         for (String word : words.split("[ -]")) {
-            if (word.length() >= head.length()) {
+            if (word.length() >= head.length() && !GENERIC.contains(fold(word))) {
                 head = word;
             }
         }

@@ -38,8 +38,10 @@ final class Stories {
     private static final int STORY_COMMON_ACTORS = 2;
     /** Least Jaccard overlap of the salient actors of two write-ups of one story. */
     private static final double STORY_PARTIES_OVERLAP = 0.5;
-    /** Anchors two same-language write-ups of one story share at least. */
+    /** Anchors two same-language write-ups of one story share at least (with words as similar as the setting)... */
     private static final int SAME_LANGUAGE_ANCHORS = 2;
+    /** ...or one anchor with at least this word similarity (Jaccard of content words): most of a story's words. */
+    private static final double ONE_ANCHOR_SIMILARITY = 0.2;
     /** Anchors two write-ups of one story in different languages share at least... */
     private static final int CROSS_LANGUAGE_ANCHORS = 2;
     /** ...and the least share of the smaller anchor set they make. */
@@ -159,8 +161,9 @@ final class Stories {
         }
         int shared = common(f.anchors(), r.anchors());
         if (sameLanguage) {
-            return shared >= SAME_LANGUAGE_ANCHORS
-                    && MinHash.jaccard(f.words(), r.words()) >= settings.storySimilarity();
+            double similarity = MinHash.jaccard(f.words(), r.words());
+            return shared >= SAME_LANGUAGE_ANCHORS && similarity >= settings.storySimilarity()
+                    || shared >= 1 && similarity >= Math.max(ONE_ANCHOR_SIMILARITY, settings.storySimilarity());
         }
         int smaller = Math.min(f.anchors().size(), r.anchors().size());
         return shared >= CROSS_LANGUAGE_ANCHORS && shared >= CROSS_LANGUAGE_ANCHOR_SHARE * smaller;

@@ -29,4 +29,12 @@ class AnchorsTest {
 
         assertThat(Anchors.of(text, "Titel".length(), List.of())).containsExactly("350", "garching", "siemens");
     }
+
+    @Test
+    void officesMeetingsEuropeAndAcronymPluralsNameNoEvent() {
+        String text = "Titel\n\nAt the Summit, the Prime Minister of the State and the European Commission "
+                + "President met the CEOs of Mistral and the AI Safety Institute to discuss GPUs for Europe.";
+
+        assertThat(Anchors.of(text, "Titel".length(), List.of())).containsExactly("mistral", "safety");
+    }
 }
