@@ -127,6 +127,33 @@ class ProcessorTopologyTest {
         assertThat(fixture.classified().get(0).countries()).containsExactly("FR", "IN");
     }
 
+    /** Italian and Spanish texts are classified with the same dictionaries (names, cues, AI terms in it and es). */
+    @Test
+    void anItalianAndASpanishAiCooperationAreRecognisedWithTheirCountries() {
+        fixture.send(List.of(
+                inLanguage("it1", "it", "Italia, Germania e Francia firmano una dichiarazione congiunta sull'IA",
+                        "I ministri dell'Industria di Italia, Germania e Francia hanno firmato oggi a Roma una "
+                                + "dichiarazione congiunta sulla cooperazione nell'intelligenza artificiale. Italia, "
+                                + "Germania e Francia collaboreranno su modelli linguistici e centri di calcolo."),
+                inLanguage("es1", "es", "España y Marruecos firman un acuerdo de cooperación en inteligencia artificial",
+                        "Los gobiernos de España y Marruecos firmaron este martes en Rabat un memorando de "
+                                + "entendimiento sobre inteligencia artificial. España y Marruecos impulsarán juntos "
+                                + "la formación en aprendizaje automático.")));
+
+        List<ClassifiedAnnouncement> classified = fixture.classified();
+        ClassifiedAnnouncement italian = classified.get(0);
+        assertThat(italian.language()).isEqualTo("it");
+        assertThat(italian.countries()).containsExactly("DE", "FR", "IT");
+        assertThat(italian.hasTheme("ai")).isTrue();
+        assertThat(italian.aiCooperation()).isTrue();
+        assertThat(italian.cooperation().pairs()).contains(List.of("DE", "IT"), List.of("FR", "IT"));
+        ClassifiedAnnouncement spanish = classified.get(1);
+        assertThat(spanish.language()).isEqualTo("es");
+        assertThat(spanish.countries()).containsExactly("ES", "MA");
+        assertThat(spanish.aiCooperation()).isTrue();
+        assertThat(spanish.cooperation().pairs()).containsExactly(List.of("ES", "MA"));
+    }
+
     @Test
     void theFrenchVerbAiIsNotArtificialIntelligence() {
         fixture.send(List.of(announcement("v1", "https://example.fr/v1", "Ce que j'ai vu à Tunis",
@@ -283,6 +310,11 @@ class ProcessorTopologyTest {
     private static Announcement german(String id, String title, String content) {
         return new Announcement(id, "dpa", "https://dpa.example/" + id, null, title, null, content, "de",
                 PUBLISHED.plusSeconds(3600 * 5), PUBLISHED.plusSeconds(3600 * 5), List.of());
+    }
+
+    private static Announcement inLanguage(String id, String language, String title, String content) {
+        return new Announcement(id, "wire", "https://wire.example/" + language + "/" + id, null, title, null, content,
+                language, PUBLISHED.plusSeconds(60), PUBLISHED.plusSeconds(120), List.of());
     }
 
     private static Announcement english(String id, String title, String content) {
