@@ -23,7 +23,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The one analysis chain applied alike to article text and to dictionary phrases, so that they meet on equal terms:
- * Lucene's {@code StandardTokenizer}, French elision removal ({@code l'Albanie} gives {@code albanie}), English
+ * Lucene's {@code StandardTokenizer}, French and Italian elision removal ({@code l'Albanie} gives {@code albanie},
+ * {@code dell'Italia} {@code italia}), English
  * possessives removed ({@code France's} gives {@code france}), lower case,
  * accent folding ({@code é}, {@code ä}, {@code ß}), and minimal stemming (final plural and feminine endings of words
  * of six letters or more). Each token keeps its unstemmed form too, for names. The chain is language-neutral on purpose: the dictionaries mix fr, en and de, and one
@@ -32,7 +33,9 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 public final class TextAnalyzer {
 
     private static final CharArraySet ELISIONS = new CharArraySet(Arrays.asList(
-            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+            // Italian articulated prepositions and articles: dell'Italia, sull'IA, un'intesa
+            "dell", "dall", "nell", "sull", "all", "coll", "un", "quest", "quell"), true);
 
     private final Analyzer analyzer = new Analyzer() {
         @Override

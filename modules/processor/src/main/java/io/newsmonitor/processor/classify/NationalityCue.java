@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class NationalityCue {
 
-    /** Words (folded, unstemmed) for a state, its offices and office holders, in fr, en and de. */
+    /** Words (folded, unstemmed) for a state, its offices and office holders, in fr, en, de, it and es. */
     private static final Set<String> STATE_WORDS = Set.of(
             "gouvernement", "gouvernements", "government", "governments", "regierung", "bundesregierung",
             "ministre", "ministres", "minister", "ministers", "ministerin", "ministere", "ministry", "ministerium",
@@ -33,13 +33,20 @@ final class NationalityCue {
             "republik", "federal", "bund", "king", "roi", "konig", "prince", "secretary", "secretaire",
             "parliament", "parlement", "parlament", "presidential", "presidentielle", "agence", "agency",
             "agentur", "autorite", "authority", "reglement", "regulation", "verordnung", "directive", "richtlinie",
-            "loi", "law", "gesetz", "rule", "regle");
+            "loi", "law", "gesetz", "rule", "regle",
+            // it, es
+            "governo", "governi", "gobierno", "gobiernos", "ministro", "ministra", "ministri", "ministros",
+            "ministero", "ministerio", "presidenza", "presidencia", "stato", "estado", "autorita", "autoridades",
+            "ambasciata", "embajada", "ambasciatore", "embajador", "delegazione", "delegacion", "omologo", "omologa",
+            "homologo", "homologa", "repubblica", "republica", "parlamento", "agenzia", "agencia", "cancelliere",
+            "canciller", "legge", "ley", "regolamento", "reglamento");
     /** Words that follow a country acronym used as a noun ("the US and China", "US has signed"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "et", "und", "or", "ou", "oder", "has", "have",
             "is", "was", "will", "would", "to", "a", "hat", "ist", "wird", "est", "sont", "ont", "with",
             "avec", "mit", "in", "on", "for", "pour", "fur", "of", "de", "des", "du", "the", "le", "la", "les", "die",
             "der", "das", "den", "signed", "signe", "signs", "agreed", "could", "can", "also", "aussi",
-            "auch", "are", "sind", "haben", "had", "as", "at", "by", "par", "von", "vom", "zu", "au", "aux");
+            "auch", "are", "sind", "haben", "had", "as", "at", "by", "par", "von", "vom", "zu", "au", "aux",
+            "e", "y", "o", "con", "per", "ha", "han", "hanno", "del", "della", "el", "il", "lo", "los", "las");
     /** Tokens either side searched for a state word. */
     private static final int WINDOW = 3;
 
