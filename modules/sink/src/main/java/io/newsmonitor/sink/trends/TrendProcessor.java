@@ -82,7 +82,7 @@ public final class TrendProcessor implements Processor<String, Counted, String, 
     public static List<StoreBuilder<?>> storeBuilders() {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                        JsonSerde.of(Trend.class)),
+                        TrendSerde.serde(JsonSerde.of(Trend.class))),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(),
                         TrendHistorySerde.serde()).withCachingEnabled());
     }
