@@ -61,6 +61,14 @@ public final class SinkFixtures {
         return new TopologyTestDriver(SinkTopology.build(config, RULES, topics, new SimpleMeterRegistry()), props, start);
     }
 
+    /**
+     * Lets the driver's wall clock run one default {@code sink.aggregates.emitInterval}, so that the counts changed
+     * since the last time are written to the aggregate topics and their trends evaluated.
+     */
+    public static void emitCounts(TopologyTestDriver driver) {
+        driver.advanceWallClockTime(SinkConfig.EMIT_INTERVAL.defaultValue());
+    }
+
     /** The driver's stores, as {@code LocalSinkQueries} reads them. */
     public static StoreAccess stores(TopologyTestDriver driver) {
         return new StoreAccess() {

@@ -158,7 +158,26 @@ public final class Bench {
             report.add("full path: live heap of processor + sink", HeapSampler.liveMb() - baselineHeap, "MB");
             report.add("full path: processor state stores", storeMb(roles.stateDir(name, "processor")), "MB");
             report.add("full path: sink state stores", storeMb(roles.stateDir(name, "sink")), "MB");
+            sinkAlone(name, kafka, progress, watch.count(List.of(topics.classified().name())));
             return perSecond;
+        }
+    }
+
+    /**
+     * Announcements per second of the sink alone: a second sink, from empty state under an application id of its
+     * own, reads the classified announcements the full path left (its outputs go to the same topics, which nothing
+     * measures after this). What the sink can take, apart from the processor that feeds it in the full path.
+     */
+    private void sinkAlone(String name, KafkaConfig kafka, Progress progress, long classified) {
+        String alone = name + "-alone";
+        Topics topics = kafka.topics();
+        try (RoleHandle sink = roles.sink(alone, kafka, registry)) {
+            awaitReady(sink);
+            long start = System.nanoTime();
+            long done = await(() -> progress.caughtUp(alone + "-sink", List.of(topics.classified().name()))
+                    && progress.settled(sinkOutputs(topics)), "sink alone caught up");
+            report.add("sink alone on the " + classified + " classified announcements", perSecond(classified, start,
+                    done), "ann/s");
         }
     }
 
@@ -281,7 +300,7 @@ public final class Bench {
         return TopicWatch.await(done, TIMEOUT, CHECK_EVERY, what);
     }
 
-    private static double perSecond(int count, long startNanos, long endNanos) {
+    private static double perSecond(long count, long startNanos, long endNanos) {
         return count / ((endNanos - startNanos) / 1e9);
     }
 

@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param trendMinCount   fewest announcements in 24 h for a trend
  * @param trendThreshold  lowest trend score for a trend
  * @param backfillLimit   how far back a subscription's backfill may reach; recent stories are kept that long
+ * @param emitInterval    how often, in wall-clock time, the aggregate windows changed since the last time are
+ *                        written (and their trends evaluated)
  */
 public record SinkConfig(String applicationId, int threads, String stateDir, Duration grace, Duration storyMemory,
                          Duration queryRetention, HostAndPort httpListen, HostAndPort httpAdvertised,
-                         int trendMinCount, double trendThreshold, Duration backfillLimit) {
+                         int trendMinCount, double trendThreshold, Duration backfillLimit,
+                         Duration emitInterval) {
 
     private static final String POSITIVE = "positive";
     private static final String HOST_PORT = "host:port";
@@ -73,6 +76,17 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
             .withRule(x -> x > 0 && Double.isFinite(x), POSITIVE);
 
     /**
+     * 200 ms by default: about twice the commit interval of exactly-once, so a busy key (a country, a source) is
+     * written once for the many announcements of that time instead of once each, and a dashboard still sees counts
+     * well within a second.
+     */
+    public static final Setting<Duration> EMIT_INTERVAL = Setting.duration("sink.aggregates.emitInterval",
+                    Duration.ofMillis(200), "How often (wall-clock time) the hourly and daily counts changed since "
+                            + "the last time are written to the aggregate topics, once per window, and their trends "
+                            + "evaluated")
+            .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
+
+    /**
      * Each sink task keeps its recent stories (text included, evidence left out) this long in publication time, so
      * that a new subscription asking for {@code backfill: 7d} alerts on what already matched; a longer backfill is
      * cut to this.
@@ -84,8 +98,8 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
 
     /** Every setting of this section. */
     public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, GRACE,
-            STORY_MEMORY, QUERY_RETENTION, HTTP_LISTEN, HTTP_ADVERTISED, TREND_MIN_COUNT, TREND_THRESHOLD,
-            BACKFILL_LIMIT);
+            EMIT_INTERVAL, STORY_MEMORY, QUERY_RETENTION, HTTP_LISTEN, HTTP_ADVERTISED, TREND_MIN_COUNT,
+            TREND_THRESHOLD, BACKFILL_LIMIT);
 
     /** The sink section of the settings. */
     public static SinkConfig from(Settings s) {
@@ -93,14 +107,14 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
         return new SinkConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR), s.get(GRACE),
                 s.get(STORY_MEMORY), s.get(QUERY_RETENTION), HostAndPort.parse(s.get(HTTP_LISTEN)),
                 advertised == null ? null : HostAndPort.parse(advertised), s.get(TREND_MIN_COUNT),
-                s.get(TREND_THRESHOLD), s.get(BACKFILL_LIMIT));
+                s.get(TREND_THRESHOLD), s.get(BACKFILL_LIMIT), s.get(EMIT_INTERVAL));
     }
 
     /** This configuration under another application id and state directory (a separate run: replay, benchmark). */
     public SinkConfig withApplicationId(String otherApplicationId, String otherStateDir) {
         return new SinkConfig(APPLICATION_ID.checked(otherApplicationId), threads, otherStateDir, grace, storyMemory,
                 queryRetention, httpListen, httpAdvertised, trendMinCount, trendThreshold,
-                backfillLimit);
+                backfillLimit, emitInterval);
     }
 
     /**

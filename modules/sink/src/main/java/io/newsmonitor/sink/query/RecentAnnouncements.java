@@ -3,6 +3,7 @@ package io.newsmonitor.sink.query;
 import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Evidence;
+import io.newsmonitor.sink.alerts.AnnouncementSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class RecentAnnouncements implements Processor<String, ClassifiedAn
     /** The store this processor fills. */
     public static StoreBuilder<KeyValueStore<String, ClassifiedAnnouncement>> storeBuilder() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                JsonSerde.of(ClassifiedAnnouncement.class));
+                AnnouncementSerde.serde(JsonSerde.of(ClassifiedAnnouncement.class)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.newsmonitor.model.Subscription;
 import io.newsmonitor.rules.Rules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsmonitor.sink.alerts.AlertMetrics;
+import io.newsmonitor.sink.alerts.AnnouncementSerde;
 import io.newsmonitor.sink.alerts.AlertPartitioner;
 import io.newsmonitor.sink.alerts.AlertProcessor;
 import io.newsmonitor.sink.alerts.Matching;
@@ -21,6 +22,7 @@ import io.newsmonitor.streams.PublicationTimeExtractor;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -75,8 +77,9 @@ public final class SinkTopology {
         Topic<String, ClassifiedAnnouncement> classified = topics.classified();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.ALERTED),
                 Serdes.String(), Serdes.Long()));
+        Serde<ClassifiedAnnouncement> compact = AnnouncementSerde.serde(classified.valueSerde());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.RECENT),
-                Serdes.String(), classified.valueSerde()));
+                Serdes.String(), compact));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AlertProcessor.BACKFILLED), Serdes.String(), Serdes.String()));
 
@@ -88,7 +91,7 @@ public final class SinkTopology {
                 .mapValues(Matching::forMatching, Named.as("for-matching"))
                 .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
                 .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
-                        .withKeySerde(Serdes.String()).withValueSerde(classified.valueSerde()))
+                        .withKeySerde(Serdes.String()).withValueSerde(compact))
                 .process(() -> new AlertProcessor(config.storyMemory(), config.backfillLimit(), rules, metrics),
                         Named.as("match-subscriptions"), AlertProcessor.ALERTED, AlertProcessor.RECENT,
                         AlertProcessor.BACKFILLED)

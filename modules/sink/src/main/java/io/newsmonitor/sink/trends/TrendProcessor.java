@@ -4,17 +4,20 @@ import io.newsmonitor.json.JsonSerde;
 import io.newsmonitor.model.AggregateCount;
 import io.newsmonitor.model.Trend;
 import io.newsmonitor.sink.aggregates.AggregatesProcessor;
+import io.newsmonitor.sink.aggregates.Counted;
 import io.newsmonitor.sink.aggregates.Dimension;
 import io.newsmonitor.sink.aggregates.Granularity;
+import io.newsmonitor.sink.aggregates.Pending;
 import io.newsmonitor.sink.aggregates.Tally;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,32 +34,38 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * is trending when its recent count reaches {@code minCount} and its {@link TrendState#score() score} reaches
  * {@code threshold}.
  *
- * <p>Input: every new hourly count of those dimensions, one per announcement counted (the counts in the hourly store
- * include it). The key's recent and baseline counts are updated in constant time, and recounted from the hourly store
- * when the stream enters a new hour. Output: a {@link Trend} keyed {@code <dimension>/<key>} when a key is trending
- * and its figures changed, and once with {@code trending=false} when it stops; the latest per key is kept in the
- * store {@value #STORE}. As stream time enters a new hour, every trending key is evaluated again, so a trend ends
- * when its announcements leave the recent window even if no other comes. Everything follows event time: the same
- * input gives the same trends, whatever the wall clock.
+ * <p>Input: the hourly counts of those dimensions as {@link AggregatesProcessor} passes them on, once per flush, each
+ * with how much its window grew since its previous update and the stream time it was counted at, and the end of each
+ * flush. Each key keeps its hourly numbers in the store {@value #STATE} ({@link TrendHistory}), updated by those
+ * growths, so a trend never reads 15 days of tallies; a key without one (new, forgotten, or stored by a former
+ * version) has it rebuilt once from the hourly store, less what is still pending there. Output: a {@link Trend} keyed
+ * {@code <dimension>/<key>} when a key is trending and its figures changed, and once with {@code trending=false} when
+ * it stops; the latest per key is kept in the store {@value #STORE}. At the end of the first flush of a new hour of
+ * stream time (the counting step flushes as the stream enters one), every trending key is evaluated again, so a trend
+ * ends when its announcements leave the recent window even if no other comes. Everything follows event time: the
+ * same input gives the same trends, whatever the wall clock; only how many announcements one update carries depends
+ * on it.
  */
-public final class TrendProcessor implements Processor<String, AggregateCount, String, Trend> {
+public final class TrendProcessor implements Processor<String, Counted, String, Trend> {
 
     /** The store of the latest trend per key, {@code <dimension>/<key>}. */
     public static final String STORE = "trends";
-    /** The store of the counts each key's score is computed from. */
+    /** The store of the hourly numbers each key's score is computed from. */
     public static final String STATE = "trend-state";
     /** The hourly history a trend reads: its 14-day baseline and the recent 24 h. */
     public static final Duration HISTORY = TrendWindow.HISTORY;
     /** The dimensions that trend. */
     public static final Set<Dimension> DIMENSIONS = Set.of(Dimension.ACTORS, Dimension.THEMES, Dimension.PAIRS);
-    private static final Duration SWEEP_CHECK = Duration.ofMinutes(1);
+    private static final Set<String> FOLLOWED = DIMENSIONS.stream()
+            .map(d -> d.aggregateName(Granularity.HOURLY)).collect(Collectors.toUnmodifiableSet());
     private static final int SAMPLES = 5;
 
     private final int minCount;
     private final double threshold;
     private ProcessorContext<String, Trend> context;
     private WindowStore<String, Tally> hourly;
-    private KeyValueStore<String, TrendState> states;
+    private KeyValueStore<String, Pending> pending;
+    private KeyValueStore<String, TrendHistory> states;
     private KeyValueStore<String, Trend> trends;
     private long sweptHour = Long.MIN_VALUE;
 
@@ -69,43 +78,49 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
         this.threshold = threshold;
     }
 
-    /** The stores of this processor (it also reads the hourly aggregate store). */
+    /** The stores of this processor (it also reads the hourly aggregate store and the pending store). */
     public static List<StoreBuilder<?>> storeBuilders() {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                        JsonSerde.of(Trend.class)),
+                        TrendSerde.serde(JsonSerde.of(Trend.class))),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE), Serdes.String(),
-                        JsonSerde.of(TrendState.class)));
+                        TrendHistorySerde.serde()).withCachingEnabled());
     }
 
-    /** Whether a count feeds trends: an hourly count of a dimension that trends. */
-    public static boolean follows(AggregateCount count) {
-        return DIMENSIONS.stream().anyMatch(d -> count.aggregate().equals(d.aggregateName(Granularity.HOURLY)));
+    /** Whether an output of the counting step feeds trends: an hourly count of a dimension that trends, or a flush. */
+    public static boolean follows(Counted counted) {
+        return !(counted instanceof Counted.Update update) || FOLLOWED.contains(update.count().aggregate());
     }
 
     @Override
     public void init(ProcessorContext<String, Trend> context) {
         this.context = context;
         this.hourly = context.getStateStore(Granularity.HOURLY.storeName());
+        this.pending = context.getStateStore(AggregatesProcessor.PENDING);
         this.states = context.getStateStore(STATE);
         this.trends = context.getStateStore(STORE);
         // A task revived after an aborted transaction is initialised again with its stores rolled back: sweep again.
         this.sweptHour = Long.MIN_VALUE;
-        context.schedule(SWEEP_CHECK, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
-    public void process(Record<String, AggregateCount> record) {
-        AggregateCount count = record.value();
+    public void process(Record<String, Counted> record) {
+        if (record.value() instanceof Counted.Update update) {
+            count(update, record.timestamp());
+        } else {
+            sweep(record.value().streamTime());
+        }
+    }
+
+    private void count(Counted.Update update, long time) {
+        AggregateCount count = update.count();
         Dimension dimension = Dimension.of(count.aggregate().substring(0, count.aggregate().indexOf('.')));
-        TrendWindow window = TrendWindow.at(context.currentStreamTimeMs());
+        TrendWindow window = TrendWindow.at(update.streamTime());
         String trendKey = trendKey(dimension, count.key());
-        TrendState state = states.get(trendKey);
-        state = state != null && state.hour() == window.hour()
-                ? state.plus(count.windowStart().toEpochMilli())
-                : recount(dimension, count.key(), window);
-        states.put(trendKey, state);
-        evaluate(dimension, count.key(), state, record.timestamp());
+        TrendHistory history = history(dimension, count.key(), window)
+                .plus(count.windowStart().toEpochMilli(), update.delta(), window);
+        states.put(trendKey, history);
+        evaluate(dimension, count.key(), history.at(window), time);
     }
 
     /** The key of a trend: {@code actors/FR}, {@code pairs/AL+FR}. */
@@ -113,20 +128,29 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
         return dimension.id() + "/" + key;
     }
 
-    private TrendState recount(Dimension dimension, String key, TrendWindow window) {
-        String storeKey = AggregatesProcessor.storeKey(dimension, key);
-        return new TrendState(window.hour(), sum(storeKey, window.recentStart(), window.hour()),
-                sum(storeKey, window.baselineStart(), window.baselineLast()));
+    private TrendHistory history(Dimension dimension, String key, TrendWindow window) {
+        TrendHistory history = states.get(trendKey(dimension, key));
+        return history != null ? history : rebuilt(AggregatesProcessor.storeKey(dimension, key), window);
     }
 
-    private long sum(String storeKey, long firstBucket, long lastBucket) {
-        long sum = 0;
-        try (WindowStoreIterator<Tally> buckets = hourly.fetch(storeKey, firstBucket, lastBucket)) {
+    /**
+     * A key's history as the hourly store holds it, less the growth still pending there (it reaches this processor
+     * as updates, now or at the next flush).
+     */
+    private TrendHistory rebuilt(String storeKey, TrendWindow window) {
+        TreeMap<Long, Long> counted = new TreeMap<>();
+        try (WindowStoreIterator<Tally> buckets = hourly.fetch(storeKey, window.baselineStart(), window.hour())) {
             while (buckets.hasNext()) {
-                sum += buckets.next().value.count();
+                KeyValue<Long, Tally> bucket = buckets.next();
+                Pending notYet = pending.get(AggregatesProcessor.pendingKey(storeKey, Granularity.HOURLY,
+                        bucket.key));
+                long delivered = bucket.value.count() - (notYet == null ? 0 : notYet.delta());
+                if (delivered > 0) {
+                    counted.put(bucket.key, delivered);
+                }
             }
         }
-        return sum;
+        return new TrendHistory(counted);
     }
 
     /** Writes the trend when the key is trending and its figures changed, or when it stops trending. */
@@ -162,8 +186,9 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
     }
 
     /**
-     * Once per hour of stream time: evaluates every trending key at the new hour (ending those whose announcements
-     * left the recent window) and forgets the counts of keys the history no longer reaches.
+     * Once per hour of stream time, at the end of the flush that entered it: evaluates every trending key at the new
+     * hour (ending those whose announcements left the recent window) and forgets the histories the window no longer
+     * reaches.
      */
     private void sweep(long streamTime) {
         TrendWindow window = TrendWindow.at(streamTime);
@@ -173,11 +198,11 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
         sweptHour = window.hour();
         for (Trend trend : trending()) {
             Dimension dimension = Dimension.of(trend.dimension());
-            TrendState state = recount(dimension, trend.key(), window);
-            states.put(trendKey(dimension, trend.key()), state);
-            evaluate(dimension, trend.key(), state, streamTime);
+            TrendHistory history = history(dimension, trend.key(), window).plus(window.hour(), 0, window);
+            states.put(trendKey(dimension, trend.key()), history);
+            evaluate(dimension, trend.key(), history.at(window), streamTime);
         }
-        forgetStates(window.hour() - HISTORY.toMillis());
+        forgetHistories(window);
     }
 
     private List<Trend> trending() {
@@ -192,12 +217,12 @@ public final class TrendProcessor implements Processor<String, AggregateCount, S
         return trending;
     }
 
-    private void forgetStates(long before) {
+    private void forgetHistories(TrendWindow window) {
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, TrendState> all = states.all()) {
+        try (KeyValueIterator<String, TrendHistory> all = states.all()) {
             while (all.hasNext()) {
-                KeyValue<String, TrendState> entry = all.next();
-                if (entry.value.hour() < before) {
+                KeyValue<String, TrendHistory> entry = all.next();
+                if (entry.value == null || entry.value.endsBefore(window)) {
                     old.add(entry.key);
                 }
             }

@@ -2,26 +2,13 @@ package io.newsmonitor.sink.trends;
 
 /**
  * What a trend's score is computed from, for one key at one hour of the stream: the counts in the recent window and in
- * the baseline, kept per key so that an announcement updates them in constant time, and recounted from the hourly
- * store when the stream enters a new hour.
+ * the baseline, as its {@link TrendHistory} gives them at that hour.
  *
  * @param hour     start of the stream hour these counts are for
  * @param count    announcements in the recent window
  * @param baseline announcements in the baseline
  */
 public record TrendState(long hour, long count, long baseline) {
-
-    /** These counts with one more announcement in the hourly bucket starting at {@code bucket}. */
-    TrendState plus(long bucket) {
-        TrendWindow window = new TrendWindow(hour);
-        if (bucket >= window.recentStart()) {
-            return new TrendState(hour, count + 1, baseline);
-        }
-        if (bucket >= window.baselineStart()) {
-            return new TrendState(hour, count, baseline + 1);
-        }
-        return this;
-    }
 
     /** The mean count per 24 h over the baseline. */
     double mean() {

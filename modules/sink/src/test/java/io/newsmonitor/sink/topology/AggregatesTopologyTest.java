@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,9 @@ class AggregatesTopologyTest {
         classified.pipeInput(a.id(), a, a.fetchedAt());
     }
 
-    /** The latest count per record key of every aggregate topic. */
+    /** The latest count per record key of every aggregate topic, once the changed counts have been written. */
     private Map<String, Map<String, AggregateCount>> latest() {
+        SinkFixtures.emitCounts(driver);
         Map<String, Map<String, AggregateCount>> latest = new HashMap<>();
         for (String name : Topics.AGGREGATE_NAMES) {
             latest.put(name, SinkFixtures.output(driver, topics.aggregate(name)).readKeyValuesToMap());
@@ -106,6 +109,29 @@ class AggregatesTopologyTest {
 
         assertThat(fr.count()).isEqualTo(7);
         assertThat(fr.samples()).containsExactly("m50", "m40", "m30", "m20", "m10");
+    }
+
+    @Test
+    void aWindowChangedByManyAnnouncementsIsWrittenOnceAtTheNextFlushWithItsFinalCount() {
+        start(SinkFixtures.config(sink -> { }));
+        TestOutputTopic<String, AggregateCount> hourly = SinkFixtures.output(driver,
+                topics.aggregate("countries.hourly"));
+        publish(announcement("m0", DAY, false, List.of("FR"), List.of()));
+        SinkFixtures.emitCounts(driver);
+        hourly.readKeyValuesToList();
+
+        for (int minute = 1; minute < 10; minute++) {
+            publish(announcement("m" + minute, DAY.plus(Duration.ofMinutes(minute)), false, List.of("FR"),
+                    List.of()));
+        }
+        assertThat(hourly.isEmpty()).as("nothing written per announcement").isTrue();
+        SinkFixtures.emitCounts(driver);
+
+        assertThat(hourly.readKeyValuesToList()).containsExactly(KeyValue.pair("FR@2026-02-10T00:00:00Z",
+                new AggregateCount("countries.hourly", "FR", DAY, DAY.plus(Duration.ofHours(1)), 10,
+                        List.of("m9", "m8", "m7", "m6", "m5"))));
+        SinkFixtures.emitCounts(driver);
+        assertThat(hourly.isEmpty()).as("nothing changed since").isTrue();
     }
 
     @Test

@@ -95,6 +95,14 @@ class SinkIntegrationTest {
             assertThat(registry.get("newsmonitor.alerts").tag("subscription", "fr").counter().count())
                     .isEqualTo(2.0);
             assertThat(registry.get("newsmonitor.alert.latency").timer().count()).isEqualTo(2);
+
+            for (int i = 0; i < 30; i++) {
+                KafkaTestClients.produce(bootstrap, topics.classified(), "burst-" + i,
+                        announcement("burst-" + i, now, now));
+            }
+            assertThat(KafkaTestClients.consume(bootstrap, topics.aggregate("actors.daily"), 1,
+                    r -> r.value().key().equals("FR") && r.value().count() == 32, WAIT))
+                    .as("a burst of one key counted exactly, however its counts were flushed").hasSize(1);
         }
     }
 
