@@ -1,0 +1,159 @@
+package io.newsmonitor.processor.dedup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The story candidates of one pair of salient actors, in memory: every entry by its index key (publication time, id),
+ * and the same entries by each organisation among their salient actors and by each of their {@link Anchors anchors}.
+ *
+ * <p>Why by organisation and anchor: a write-up joins an earlier one only when their parties are specific (they share
+ * an organisation) or when they share at least two anchors ({@link Stories}). So the write-ups a new one can join are
+ * all under one of its organisations, or under at least two of its anchors, hence under any one but one of them: the
+ * longest anchor list is left unread. What is read is exactly a superset of what can join, however busy the pair
+ * (France and the United States share thousands of write-ups a week, a programme's name a handful), with no cap.
+ *
+ * <p>Forgotten and trimmed entries are marked dead and left in the organisation and anchor lists until dead postings
+ * are half of them; then the lists are rebuilt from the live entries, so that upkeep is proportional to what dies.
+ */
+final class PairIndex {
+
+    private final Predicate<String> organisation;
+    private final NavigableMap<String, Entry> byKey = new TreeMap<>();
+    private final Map<String, List<Entry>> byOrganisation = new HashMap<>();
+    private final Map<String, List<Entry>> byAnchor = new HashMap<>();
+    /** Entries published from this time on are all here; earlier ones may have been trimmed. */
+    private long complete = Long.MIN_VALUE;
+    private long postings;
+    private long dead;
+    private long lookups;
+
+    /** @param organisation whether an actor id is an organisation's */
+    PairIndex(Predicate<String> organisation) {
+        this.organisation = organisation;
+    }
+
+    /** Adds (or replaces) the entry under {@code key}. */
+    void put(String key, StoryFacts facts) {
+        Entry entry = new Entry(key, facts);
+        kill(byKey.put(key, entry));
+        post(entry);
+        rebuildWhenHalfDead();
+    }
+
+    /** Removes the entry under {@code key}, if any. */
+    void remove(String key) {
+        kill(byKey.remove(key));
+        rebuildWhenHalfDead();
+    }
+
+    /** Lets go of the entries whose keys sort before {@code horizonKey}, published before {@code horizon}. */
+    void trim(String horizonKey, long horizon) {
+        NavigableMap<String, Entry> old = byKey.headMap(horizonKey, false);
+        old.values().forEach(this::kill);
+        old.clear();
+        complete = horizon;
+        rebuildWhenHalfDead();
+    }
+
+    long complete() {
+        return complete;
+    }
+
+    boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
+    /**
+     * The entries with a key from {@code low} to {@code high} that share with a write-up one of its
+     * {@code organisations}, or one of its {@code anchors} other than the one with the most entries: a superset of
+     * those sharing an organisation or two anchors. In no particular order.
+     */
+    List<StoryFacts> sharing(List<String> organisations, List<String> anchors, String low, String high) {
+        long lookup = ++lookups;
+        List<Entry> found = new ArrayList<>();
+        for (String id : organisations) {
+            collect(byOrganisation.get(id), low, high, lookup, found);
+        }
+        List<List<Entry>> lists = new ArrayList<>(anchors.size());
+        int longest = -1;
+        for (String anchor : anchors) {
+            List<Entry> list = byAnchor.get(anchor);
+            if (list != null) {
+                if (longest < 0 || list.size() > lists.get(longest).size()) {
+                    longest = lists.size();
+                }
+                lists.add(list);
+            }
+        }
+        for (int i = 0; i < lists.size(); i++) {
+            if (i != longest) {
+                collect(lists.get(i), low, high, lookup, found);
+            }
+        }
+        return found.stream().map(e -> e.facts).toList();
+    }
+
+    private static void collect(List<Entry> list, String low, String high, long lookup,
+                                List<Entry> found) {
+        if (list == null) {
+            return;
+        }
+        for (Entry e : list) {
+            if (e.live && e.seen != lookup && e.key.compareTo(low) >= 0 && e.key.compareTo(high) <= 0) {
+                e.seen = lookup;
+                found.add(e);
+            }
+        }
+    }
+
+    private void post(Entry entry) {
+        for (String id : entry.facts.salient()) {
+            if (organisation.test(id)) {
+                byOrganisation.computeIfAbsent(id, k -> new ArrayList<>()).add(entry);
+                postings++;
+            }
+        }
+        for (String anchor : entry.facts.anchors()) {
+            byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(entry);
+            postings++;
+        }
+    }
+
+    private void kill(Entry entry) {
+        if (entry != null && entry.live) {
+            entry.live = false;
+            dead += entry.facts.anchors().size() + entry.facts.salient().stream().filter(organisation).count();
+        }
+    }
+
+    /** Rebuilds the organisation and anchor lists from the live entries once half their postings are dead. */
+    private void rebuildWhenHalfDead() {
+        if (dead == 0 || dead * 2 < postings) {
+            return;
+        }
+        byOrganisation.clear();
+        byAnchor.clear();
+        postings = 0;
+        dead = 0;
+        byKey.values().forEach(this::post);
+    }
+
+    /** An entry; {@code seen} marks the last lookup that found it, so that a lookup finds it once. */
+    private static final class Entry {
+        final String key;
+        final StoryFacts facts;
+        boolean live = true;
+        long seen;
+
+        Entry(String key, StoryFacts facts) {
+            this.key = key;
+            this.facts = facts;
+        }
+    }
+}
