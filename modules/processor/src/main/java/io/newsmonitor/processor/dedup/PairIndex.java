@@ -1,6 +1,9 @@
 package io.newsmonitor.processor.dedup;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,18 +13,25 @@ import java.util.function.Predicate;
 
 /**
  * The story candidates of one pair of salient actors, in memory: every entry by its index key (publication time, id),
- * and the same entries by each organisation among their salient actors and by each of their {@link Anchors anchors}.
+ * and the same entries by each organisation among their salient actors and by each of their {@link Anchors anchors},
+ * each list sorted by publication time.
  *
  * <p>Why by organisation and anchor: a write-up joins an earlier one only when their parties are specific (they share
  * an organisation) or when they share at least two anchors ({@link Stories}). So the write-ups a new one can join are
  * all under one of its organisations, or under at least two of its anchors, hence under any one but one of them: the
- * longest anchor list is left unread. What is read is exactly a superset of what can join, however busy the pair
- * (France and the United States share thousands of write-ups a week, a programme's name a handful), with no cap.
+ * longest anchor list is left unread. What is read is a superset of what can join, however busy the pair (France and
+ * the United States share thousands of write-ups a week, a programme's name a handful), with no cap. Why sorted by
+ * time: the story is the earliest joined write-up's, so the lists are read earliest first and reading stops at the
+ * first that joins.
  *
  * <p>Forgotten and trimmed entries are marked dead and left in the organisation and anchor lists until dead postings
  * are half of them; then the lists are rebuilt from the live entries, so that upkeep is proportional to what dies.
  */
 final class PairIndex {
+
+    /** Publication time, then id: the order of the index keys (for times from the epoch on). */
+    static final Comparator<Entry> BY_TIME = Comparator.comparingLong((Entry e) -> e.facts.eventTime())
+            .thenComparing(e -> e.facts.id());
 
     private final Predicate<String> organisation;
     private final NavigableMap<String, Entry> byKey = new TreeMap<>();
@@ -31,7 +41,6 @@ final class PairIndex {
     private long complete = Long.MIN_VALUE;
     private long postings;
     private long dead;
-    private long lookups;
 
     /** @param organisation whether an actor id is an organisation's */
     PairIndex(Predicate<String> organisation) {
@@ -70,15 +79,16 @@ final class PairIndex {
     }
 
     /**
-     * The entries with a key from {@code low} to {@code high} that share with a write-up one of its
-     * {@code organisations}, or one of its {@code anchors} other than the one with the most entries: a superset of
-     * those sharing an organisation or two anchors. In no particular order.
+     * Cursors over the entries with a key from {@code low} to {@code high} (published from {@code from} to
+     * {@code to}) that share with a write-up one of its {@code organisations}, or one of its {@code anchors} other
+     * than the one with the most entries: together a superset of those sharing an organisation or two anchors.
+     *
+     * @param pair the position of this pair among the write-up's, which orders entries published at the same time
      */
-    List<StoryFacts> sharing(List<String> organisations, List<String> anchors, String low, String high) {
-        long lookup = ++lookups;
-        List<Entry> found = new ArrayList<>();
+    void cursors(List<String> organisations, List<String> anchors, StoryCursor.Range range, int pair,
+                 Collection<StoryCursor> out) {
         for (String id : organisations) {
-            collect(byOrganisation.get(id), low, high, lookup, found);
+            add(byOrganisation.get(id), range, pair, out);
         }
         List<List<Entry>> lists = new ArrayList<>(anchors.size());
         int longest = -1;
@@ -93,21 +103,16 @@ final class PairIndex {
         }
         for (int i = 0; i < lists.size(); i++) {
             if (i != longest) {
-                collect(lists.get(i), low, high, lookup, found);
+                add(lists.get(i), range, pair, out);
             }
         }
-        return found.stream().map(e -> e.facts).toList();
     }
 
-    private static void collect(List<Entry> list, String low, String high, long lookup,
-                                List<Entry> found) {
-        if (list == null) {
-            return;
-        }
-        for (Entry e : list) {
-            if (e.live && e.seen != lookup && e.key.compareTo(low) >= 0 && e.key.compareTo(high) <= 0) {
-                e.seen = lookup;
-                found.add(e);
+    private static void add(List<Entry> list, StoryCursor.Range range, int pair, Collection<StoryCursor> out) {
+        if (list != null) {
+            StoryCursor cursor = new StoryCursor(list, range, pair);
+            if (cursor.head() != null) {
+                out.add(cursor);
             }
         }
     }
@@ -115,14 +120,23 @@ final class PairIndex {
     private void post(Entry entry) {
         for (String id : entry.facts.salient()) {
             if (organisation.test(id)) {
-                byOrganisation.computeIfAbsent(id, k -> new ArrayList<>()).add(entry);
-                postings++;
+                insert(byOrganisation.computeIfAbsent(id, k -> new ArrayList<>()), entry);
             }
         }
         for (String anchor : entry.facts.anchors()) {
-            byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()).add(entry);
-            postings++;
+            insert(byAnchor.computeIfAbsent(anchor, k -> new ArrayList<>()), entry);
         }
+    }
+
+    /** Inserts in time order: at the end but for write-ups that arrive late. */
+    private void insert(List<Entry> list, Entry entry) {
+        int at = list.size();
+        if (at > 0 && BY_TIME.compare(list.get(at - 1), entry) > 0) {
+            int found = Collections.binarySearch(list, entry, BY_TIME);
+            at = found >= 0 ? found : -found - 1;
+        }
+        list.add(at, entry);
+        postings++;
     }
 
     private void kill(Entry entry) {
@@ -144,12 +158,11 @@ final class PairIndex {
         byKey.values().forEach(this::post);
     }
 
-    /** An entry; {@code seen} marks the last lookup that found it, so that a lookup finds it once. */
-    private static final class Entry {
+    /** An entry of the index: its key and facts, and whether it is still there. */
+    static final class Entry {
         final String key;
         final StoryFacts facts;
         boolean live = true;
-        long seen;
 
         Entry(String key, StoryFacts facts) {
             this.key = key;

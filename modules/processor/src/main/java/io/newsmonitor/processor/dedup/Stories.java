@@ -5,7 +5,6 @@ import io.newsmonitor.model.ThemeScore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -45,13 +44,6 @@ final class Stories {
     private static final char KEY_SEPARATOR = '\u0001';
     private static final int TIME_DIGITS = 19;
     private static final String STORE = DedupProcessor.STORIES;
-    /**
-     * The order in which the story is chosen: the earliest write-up, and among those published at the same time the
-     * one under the write-up's first pair, then the smallest id (the order of the index keys).
-     */
-    private static final Comparator<Found> EARLIEST_FIRST = Comparator.comparingLong((Found c) -> c.facts().eventTime())
-            .thenComparingInt(Found::pair).thenComparing(c -> c.facts().id());
-
     private final DedupSettings settings;
     private final KeyValueStore<String, Remembered> signatures;
     private final KeyValueStore<String, byte[]> index;
@@ -98,28 +90,30 @@ final class Stories {
 
     /**
      * The write-ups within the story window that share a pair of salient actors with this one and could join it, the
-     * earliest first (publication time, then the order of the pairs, then id: the order in which a scan of each pair
-     * by time would meet them), read from each pair's index however busy the actors (FR, US, EU).
+     * earliest first (publication time, then the order of the pairs, then id: of the write-ups a scan of each pair by
+     * time would meet, the one it would choose comes first), read as they are asked for from each pair's index,
+     * however busy the actors (FR, US, EU).
      */
-    List<StoryFacts> storyCandidates(Fingerprint f) {
+    Iterable<StoryFacts> storyCandidates(Fingerprint f) {
         long window = settings.storyWindow().toMillis();
         long from = f.eventTime() - window;
         List<String> organisations = f.salient().stream().filter(Stories::organisation).toList();
-        Map<String, Found> found = new HashMap<>();
+        List<StoryCursor> cursors = new ArrayList<>();
         int order = 0;
         for (String pair : pairs(f.salient())) {
-            String low = storyKey(pair, from, "");
-            String high = storyKey(pair, f.eventTime() + window, "\uffff");
+            StoryCursor.Range range = new StoryCursor.Range(storyKey(pair, from, ""),
+                    storyKey(pair, f.eventTime() + window, "\uffff"), from, f.eventTime() + window);
             PairIndex bucket = pairs.computeIfAbsent(pair, this::load);
-            Collection<StoryFacts> facts = from >= bucket.complete()
-                    ? bucket.sharing(organisations, f.anchors(), low, high)
-                    : read(low, high);
-            for (StoryFacts r : facts) {
-                found.putIfAbsent(r.id(), new Found(r, order));
+            if (from >= bucket.complete()) {
+                bucket.cursors(organisations, f.anchors(), range, order, cursors);
+            } else {
+                cursors.add(StoryCursor.of(read(range.low(), range.high()).stream()
+                        .map(r -> new PairIndex.Entry(storyKey(pair, r.eventTime(), r.id()), r)).toList(),
+                        range, order));
             }
             order++;
         }
-        return found.values().stream().sorted(EARLIEST_FIRST).map(Found::facts).toList();
+        return StoryCursor.earliestFirst(cursors);
     }
 
     /** A pair's entries, all of them, from the store. */
@@ -266,9 +260,5 @@ final class Stories {
                 it.remove();
             }
         }
-    }
-
-    /** A story candidate and the position of the first of the write-up's pairs it was found under. */
-    private record Found(StoryFacts facts, int pair) {
     }
 }
