@@ -17,10 +17,11 @@ import java.util.function.Predicate;
  * each list sorted by publication time.
  *
  * <p>Why by organisation and anchor: a write-up joins an earlier one only when their parties are specific (they share
- * an organisation) or when they share at least two anchors ({@link Stories}). So the write-ups a new one can join are
- * all under one of its organisations, or under at least two of its anchors, hence under any one but one of them: the
- * longest anchor list is left unread. What is read is a superset of what can join, however busy the pair (France and
- * the United States share thousands of write-ups a week, a programme's name a handful), with no cap. Why sorted by
+ * an organisation) or when they share anchors ({@link Stories}). So the write-ups a new one can join are all under one
+ * of its organisations or one of its anchors. What is read is a superset of what can join, however busy the pair
+ * (France and the United States share thousands of write-ups a week, a programme's name a handful), with no cap.
+ * (While every rule asked for two shared anchors, all lists but the longest would do; the lists are all read so that a
+ * rule joining on one anchor stays exact.) Why sorted by
  * time: the story is the earliest joined write-up's, so the lists are read earliest first and reading stops at the
  * first that joins.
  *
@@ -79,9 +80,8 @@ final class PairIndex {
     }
 
     /**
-     * Cursors over the entries with a key from {@code low} to {@code high} (published from {@code from} to
-     * {@code to}) that share with a write-up one of its {@code organisations}, or one of its {@code anchors} other
-     * than the one with the most entries: together a superset of those sharing an organisation or two anchors.
+     * Cursors over the entries in {@code range} that share with a write-up one of its {@code organisations} or one of
+     * its {@code anchors}.
      *
      * @param pair the position of this pair among the write-up's, which orders entries published at the same time
      */
@@ -90,21 +90,8 @@ final class PairIndex {
         for (String id : organisations) {
             add(byOrganisation.get(id), range, pair, out);
         }
-        List<List<Entry>> lists = new ArrayList<>(anchors.size());
-        int longest = -1;
         for (String anchor : anchors) {
-            List<Entry> list = byAnchor.get(anchor);
-            if (list != null) {
-                if (longest < 0 || list.size() > lists.get(longest).size()) {
-                    longest = lists.size();
-                }
-                lists.add(list);
-            }
-        }
-        for (int i = 0; i < lists.size(); i++) {
-            if (i != longest) {
-                add(lists.get(i), range, pair, out);
-            }
+            add(byAnchor.get(anchor), range, pair, out);
         }
     }
 

@@ -79,7 +79,7 @@ final class Stories {
      * same content.
      *
      * <p>The candidates are read from an index ({@link PairIndex}) that holds only those sharing with the write-up a
-     * pair of salient actors and, besides, an organisation among them or two anchors: a rule that joins on less
+     * pair of salient actors and, besides, an organisation among them or an anchor: a rule that joins on less
      * must widen that index too ({@code StoriesIndexTest} compares the two on generated write-ups).
      */
     boolean joins(Fingerprint f, String language, List<String> themes, StoryFacts r) {
