@@ -76,8 +76,8 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
     public static ProcessorConfig from(Settings s) {
         return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
                 s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
-                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_EDITED_THRESHOLD), s.get(DEDUP_WINDOW), s.get(EXACT_MEMORY), s.get(STORY_WINDOW),
-                        s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
+                new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_EDITED_THRESHOLD), s.get(DEDUP_WINDOW),
+                        s.get(EXACT_MEMORY), s.get(STORY_WINDOW), s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
     }
 
     /** The same configuration under another application id and state directory (for replay). */

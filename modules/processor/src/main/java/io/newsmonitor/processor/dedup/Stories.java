@@ -8,13 +8,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -49,7 +46,6 @@ final class Stories {
     private static final char KEY_SEPARATOR = '\u0001';
     private static final int TIME_DIGITS = 19;
     private static final String STORE = DedupProcessor.STORIES;
-
     private final DedupSettings settings;
     private final KeyValueStore<String, Remembered> signatures;
     private final KeyValueStore<String, byte[]> index;
@@ -58,7 +54,7 @@ final class Stories {
      * kept in step with it. Derived data only: the processor builds a new one whenever Kafka Streams (re)initialises
      * it, after restoring the store, so it never holds what an aborted transaction wrote.
      */
-    private final Map<String, Bucket> pairs = new HashMap<>();
+    private final Map<String, PairIndex> pairs = new HashMap<>();
 
     Stories(DedupSettings settings, KeyValueStore<String, Remembered> signatures,
             KeyValueStore<String, byte[]> index) {
@@ -72,14 +68,12 @@ final class Stories {
         Fingerprint f = c.fingerprint();
         ClassifiedAnnouncement a = c.announcement();
         List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
-        StoryFacts earliest = null;
         for (StoryFacts r : storyCandidates(f)) {
-            if (sameEvent(f, a.language(), themes, r)
-                    && (earliest == null || r.eventTime() < earliest.eventTime())) {
-                earliest = r;
+            if (joins(f, a.language(), themes, r)) {
+                return r.storyId();
             }
         }
-        return earliest == null ? a.id() : earliest.storyId();
+        return a.id();
     }
 
     /**
@@ -89,42 +83,57 @@ final class Stories {
     boolean sameEvent(Candidate c, Remembered r) {
         Fingerprint f = c.fingerprint();
         return Math.abs(f.eventTime() - r.eventTime()) <= settings.storyWindow().toMillis()
-                && sameEvent(f, c.announcement().language(),
+                && joins(f, c.announcement().language(),
                 c.announcement().themes().stream().map(ThemeScore::id).toList(), StoryFacts.of(r));
     }
 
-    private boolean sameEvent(Fingerprint f, String language, List<String> themes, StoryFacts r) {
+    /**
+     * Whether a write-up joins the story of an earlier one {@code r}: the same parties, overlapping themes and the
+     * same content.
+     *
+     * <p>The candidates are read from an index ({@link PairIndex}) that holds only those sharing with the write-up a
+     * pair of salient actors and, besides, an organisation among them or an anchor: a rule that joins on less
+     * must widen that index too ({@code StoriesIndexTest} compares the two on generated write-ups).
+     */
+    boolean joins(Fingerprint f, String language, List<String> themes, StoryFacts r) {
         return sameParties(f.salient(), r.salient())
                 && overlap(themes, r.themes()) >= settings.storyThemeOverlap()
                 && sameContent(f, language, r);
     }
 
     /**
-     * Every write-up within the story window that shares a pair of salient actors with this one: all of them, however
-     * busy the actors (FR, US, EU), read by range from the index by pair and publication time.
+     * The write-ups within the story window that share a pair of salient actors with this one and could join it, the
+     * earliest first (publication time, then the order of the pairs, then id: of the write-ups a scan of each pair by
+     * time would meet, the one it would choose comes first), read as they are asked for from each pair's index,
+     * however busy the actors (FR, US, EU).
      */
-    private Collection<StoryFacts> storyCandidates(Fingerprint f) {
+    Iterable<StoryFacts> storyCandidates(Fingerprint f) {
         long window = settings.storyWindow().toMillis();
         long from = f.eventTime() - window;
-        Map<String, StoryFacts> found = new LinkedHashMap<>();
+        List<String> organisations = f.salient().stream().filter(Stories::organisation).toList();
+        List<StoryCursor> cursors = new ArrayList<>();
+        int order = 0;
         for (String pair : pairs(f.salient())) {
-            String low = storyKey(pair, from, "");
-            String high = storyKey(pair, f.eventTime() + window, "\uffff");
-            Bucket bucket = pairs.computeIfAbsent(pair, this::load);
-            if (from >= bucket.complete) {
-                bucket.facts.subMap(low, true, high, true).values().forEach(r -> found.putIfAbsent(r.id(), r));
+            StoryCursor.Range range = new StoryCursor.Range(storyKey(pair, from, ""),
+                    storyKey(pair, f.eventTime() + window, "\uffff"), from, f.eventTime() + window);
+            PairIndex bucket = pairs.computeIfAbsent(pair, this::load);
+            if (from >= bucket.complete()) {
+                bucket.cursors(organisations, f.anchors(), range, order, cursors);
             } else {
-                read(low, high).forEach(r -> found.putIfAbsent(r.id(), r));
+                cursors.add(StoryCursor.of(read(range.low(), range.high()).stream()
+                        .map(r -> new PairIndex.Entry(storyKey(pair, r.eventTime(), r.id()), r)).toList(),
+                        range, order));
             }
+            order++;
         }
-        return found.values();
+        return StoryCursor.earliestFirst(cursors);
     }
 
     /** A pair's entries, all of them, from the store. */
-    private Bucket load(String pair) {
-        Bucket bucket = new Bucket();
+    private PairIndex load(String pair) {
+        PairIndex bucket = new PairIndex(Stories::organisation);
         for (StoryFacts r : read(storyKey(pair, 0, ""), storyKey(pair, Long.MAX_VALUE, "\uffff"))) {
-            bucket.facts.put(storyKey(pair, r.eventTime(), r.id()), r);
+            bucket.put(storyKey(pair, r.eventTime(), r.id()), r);
         }
         return bucket;
     }
@@ -177,12 +186,17 @@ final class Stories {
     private static boolean specificParties(List<String> salient, List<String> other) {
         Set<String> shared = new HashSet<>(salient);
         shared.retainAll(other);
-        long organisations = shared.stream().filter(id -> !id.equals(id.toUpperCase(Locale.ROOT))).count();
+        long organisations = shared.stream().filter(Stories::organisation).count();
         return organisations >= 2 || organisations >= 1 && shared.size() >= 3;
     }
 
+    /** Whether an actor id is an organisation's: ids of countries and groups are upper case. */
+    static boolean organisation(String id) {
+        return !id.equals(id.toUpperCase(Locale.ROOT));
+    }
+
     /** The pairs of salient actors, each as {@code a+b} with {@code a < b} (the list is sorted). */
-    private static List<String> pairs(List<String> salient) {
+    static List<String> pairs(List<String> salient) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < salient.size(); i++) {
             for (int j = i + 1; j < salient.size(); j++) {
@@ -196,7 +210,7 @@ final class Stories {
      * The index key of a write-up under one pair: pair, publication time (zero-padded, so that keys sort by it) and
      * id, so that a range read finds a pair's write-ups of a time span.
      */
-    private static String storyKey(String pair, long eventTime, String id) {
+    static String storyKey(String pair, long eventTime, String id) {
         String time = Long.toString(Math.max(0, eventTime));
         return pair + KEY_SEPARATOR + "0".repeat(TIME_DIGITS - time.length()) + time + KEY_SEPARATOR + id;
     }
@@ -225,9 +239,9 @@ final class Stories {
         for (String pair : pairs(r.salient())) {
             String key = storyKey(pair, r.eventTime(), r.id());
             index.put(key, value);
-            Bucket bucket = pairs.get(pair);
+            PairIndex bucket = pairs.get(pair);
             if (bucket != null) {
-                bucket.facts.put(key, facts);
+                bucket.put(key, facts);
             }
         }
     }
@@ -237,9 +251,9 @@ final class Stories {
         for (String pair : pairs(r.salient())) {
             String key = storyKey(pair, r.eventTime(), r.id());
             index.delete(key);
-            Bucket bucket = pairs.get(pair);
+            PairIndex bucket = pairs.get(pair);
             if (bucket != null) {
-                bucket.facts.remove(key);
+                bucket.remove(key);
             }
         }
     }
@@ -250,22 +264,15 @@ final class Stories {
      */
     void trim(long streamTime) {
         long horizon = streamTime - 2 * settings.storyWindow().toMillis();
-        for (Iterator<Map.Entry<String, Bucket>> it = pairs.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Bucket> entry = it.next();
-            Bucket bucket = entry.getValue();
-            if (horizon > bucket.complete) {
-                bucket.facts.headMap(storyKey(entry.getKey(), horizon, ""), false).clear();
-                bucket.complete = horizon;
+        for (Iterator<Map.Entry<String, PairIndex>> it = pairs.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, PairIndex> entry = it.next();
+            PairIndex bucket = entry.getValue();
+            if (horizon > bucket.complete()) {
+                bucket.trim(storyKey(entry.getKey(), horizon, ""), horizon);
             }
-            if (bucket.facts.isEmpty()) {
+            if (bucket.isEmpty()) {
                 it.remove();
             }
         }
-    }
-
-    /** A pair's index entries in memory: all those published from {@code complete} on. */
-    private static final class Bucket {
-        final NavigableMap<String, StoryFacts> facts = new TreeMap<>();
-        long complete = Long.MIN_VALUE;
     }
 }
