@@ -124,8 +124,9 @@ public final class Classifier {
     /**
      * The occurrences of the actors that take part (docs/labelling.md): organisations and people as found; a country
      * or group only when it is a cooperation party named at least twice, is named in the title, is named by a strong
-     * form (a capital only as a party), or is named {@value #SUBJECT_MENTIONS} times or more. A country named once in passing (a rival, an example, a place, a
-     * company's home) is context. The evidence of the others is dropped with them.
+     * form (a capital only as a party), or is named {@value #SUBJECT_MENTIONS} times or more. A country named once in
+     * passing (a rival, an example, a place, a company's home) is context. The evidence of the others is dropped with
+     * them.
      */
     private static List<Found> acting(List<Found> found, Cooperation cooperation, int titleLength,
                                       List<Evidence> evidence) {
@@ -319,12 +320,15 @@ public final class Classifier {
         return f.start() < titleLength ? -1 : sentences.of(f.start());
     }
 
-    /** The country a person or a government office acts for ("Macron signs…" is France acting), or {@code null}. */
+    /**
+     * The actor a person or a government office acts for ("Macron signs…" is France acting, the Commission's President
+     * the EU), or {@code null}.
+     */
     private Actor represented(Actor actor) {
         return actor.actsFor() == null ? null : taxonomy.actors().get(actor.actsFor());
     }
 
-    /** The party an actor stands for: a person or a government office stands for their country. */
+    /** The party an actor stands for: a person or a government office stands for the actor it acts for. */
     private Actor asParty(Actor actor) {
         Actor represented = represented(actor);
         return represented != null ? represented : actor.type() == ActorType.PERSON ? null : actor;
