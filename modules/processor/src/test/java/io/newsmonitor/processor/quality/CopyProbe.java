@@ -1,19 +1,10 @@
 package io.newsmonitor.processor.quality;
 
-import io.newsmonitor.model.Announcement;
-import io.newsmonitor.processor.classify.AnnouncementAnalyzer;
-import io.newsmonitor.processor.classify.Classifier;
 import io.newsmonitor.processor.dedup.Candidate;
 import io.newsmonitor.processor.dedup.MinHash;
-import io.newsmonitor.processor.text.TextCleaner;
-import io.newsmonitor.processor.topology.TopologyFixture;
 import io.newsmonitor.samples.SampleAnnouncement;
-import io.newsmonitor.samples.SampleCorpus;
-import io.newsmonitor.text.LanguageGuesser;
-import io.newsmonitor.text.TextAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +18,8 @@ class CopyProbe {
 
     @Test
     void probe() throws Exception {
-        Path root = Path.of(System.getProperty("user.dir")).getParent().getParent();
-        List<SampleAnnouncement> all = new ArrayList<>();
-        for (String f : List.of("fr", "en", "de")) {
-            all.addAll(SampleCorpus.load(root.resolve("corpus/heldout/dev/" + f + ".yaml")));
-        }
-        all.addAll(SampleCorpus.all());
-        TextAnalyzer analyzer = new TextAnalyzer();
-        AnnouncementAnalyzer aa = new AnnouncementAnalyzer(new TextCleaner(20_000), new LanguageGuesser(List.of("fr",
-                "en", "de", "it", "es", "sq")), analyzer, new Classifier(TopologyFixture.TAXONOMY, analyzer, 2.0),
-                new MinHash(128), new MinHash(64), Clock.systemUTC());
-        List<Candidate> cs = new ArrayList<>();
-        for (SampleAnnouncement a : all) {
-            cs.add(aa.analyze(new Announcement(a.id(), a.source(), a.url(), null, a.title(), a.summary(),
-                    a.content(), a.language(), a.publishedAt(), a.publishedAt(), List.of())));
-        }
+        List<SampleAnnouncement> all = TuningCorpus.devAndTeam();
+        List<Candidate> cs = TuningCorpus.analyse(all);
         StringBuilder out = new StringBuilder();
         List<String> nonCopy = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
