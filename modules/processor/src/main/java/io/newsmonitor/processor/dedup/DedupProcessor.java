@@ -110,8 +110,9 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
             return;
         }
-        ClassifiedAnnouncement firstSeen = a.withStoryId(stories.storyOf(c));
-        remember(c, firstSeen.storyId());
+        Stories.Story story = stories.storyOf(c);
+        ClassifiedAnnouncement firstSeen = a.withStoryId(story.id());
+        remember(c, story);
         context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(firstSeen, null)));
     }
 
@@ -174,15 +175,15 @@ public final class DedupProcessor implements Processor<String, Candidate, String
         return ids;
     }
 
-    private void remember(Candidate c, String storyId) {
+    private void remember(Candidate c, Stories.Story story) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
-        Remembered remembered = new Remembered(a.id(), storyId, f.eventTime(), f.shingles(), f.words(),
+        Remembered remembered = new Remembered(a.id(), story.id(), f.eventTime(), f.shingles(), f.words(),
                 a.actors().stream().map(ActorMention::id).toList(), a.themes().stream().map(ThemeScore::id).toList(),
-                a.language(), f.salient(), f.anchors());
+                a.language(), f.salient(), f.anchors(), story.start());
         signatures.put(a.id(), remembered);
         expiry.put(expiryKey(SIGNATURE_EXPIRY, f.eventTime(), a.id()), a.id());
-        String entry = new ExactEntry(a.id(), storyId, f.eventTime()).format();
+        String entry = new ExactEntry(a.id(), story.id(), f.eventTime()).format();
         for (String key : f.exactKeys()) {
             if (exact.putIfAbsent(key, entry) == null) {
                 expiry.put(expiryKey(EXACT_EXPIRY, f.eventTime(), key), key);

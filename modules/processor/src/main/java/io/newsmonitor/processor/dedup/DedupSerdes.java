@@ -63,7 +63,7 @@ public final class DedupSerdes {
         Writer w = new Writer();
         w.string(r.id()).string(r.storyId()).longValue(r.eventTime()).longs(r.shingles()).ints(r.words())
                 .strings(r.actors()).strings(r.themes()).string(r.language()).strings(r.salient())
-                .strings(r.anchors());
+                .strings(r.anchors()).longValue(r.storyStart());
         return w.bytes();
     }
 
@@ -76,14 +76,14 @@ public final class DedupSerdes {
         }
         Reader r = new Reader(data, topic, "Remembered");
         return new Remembered(r.string(), r.string(), r.longValue(), r.longs(), r.ints(), r.strings(), r.strings(),
-                r.string(), r.strings(), r.strings());
+                r.string(), r.strings(), r.strings(), r.optionalLong());
     }
 
     /** A story index value: the facts of the write-up indexed. */
     static byte[] write(StoryFacts f) {
         Writer w = new Writer();
         w.string(f.id()).string(f.storyId()).longValue(f.eventTime()).string(f.language()).strings(f.salient())
-                .strings(f.themes()).strings(f.anchors()).ints(f.words());
+                .strings(f.themes()).strings(f.anchors()).ints(f.words()).longValue(f.storyStart());
         return w.bytes();
     }
 
@@ -97,7 +97,7 @@ public final class DedupSerdes {
         }
         Reader r = new Reader(data, store, "StoryFacts");
         return new StoryFacts(r.string(), r.string(), r.longValue(), r.string(), r.strings(), r.strings(),
-                r.strings(), r.ints());
+                r.strings(), r.ints(), r.optionalLong());
     }
 
     static byte[] write(String topic, Candidate c) {
@@ -297,6 +297,11 @@ public final class DedupSerdes {
 
         int intValue() {
             return guarded(buffer::getInt);
+        }
+
+        /** A number appended by a later version, 0 in a value written before it. */
+        long optionalLong() {
+            return buffer.hasRemaining() ? longValue() : 0;
         }
 
         double doubleValue() {

@@ -16,12 +16,15 @@ import java.util.List;
  * @param language  its language
  * @param salient   its salient actors
  * @param anchors   its anchors ({@link Anchors}); empty when remembered by a version that had none
+ * @param storyStart publication time of its story's first write-up, epoch milliseconds; its own when remembered by a
+ *                   version that kept none (0)
  */
 public record Remembered(String id, String storyId, long eventTime, long[] shingles, int[] words,
                          List<String> actors, List<String> themes, String language, List<String> salient,
-                         List<String> anchors) {
+                         List<String> anchors, long storyStart) {
 
     public Remembered {
         anchors = anchors == null ? List.of() : anchors;
+        storyStart = storyStart == 0 ? eventTime : storyStart;
     }
 }

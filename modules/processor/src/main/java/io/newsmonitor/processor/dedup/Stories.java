@@ -22,8 +22,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * busy the actors (FR, US, EU).
  *
  * <p>A write-up joins the story of an earlier one only on strong evidence, since a false merge costs a subscriber
- * the alert of a distinct event while a missed one costs an extra alert: published within the story window of it,
- * the same parties (at least two salient actors in common, and at least half of the two sets), overlapping themes,
+ * the alert of a distinct event while a missed one costs an extra alert: published within the story window of it and
+ * of the story's first write-up (so that a chain of write-ups, each near the one before, never stretches a story
+ * beyond the window: on generated news such chains grew one story to a thousand write-ups), the same parties (at least two salient actors in common, and at least half of the two sets), overlapping themes,
  * and the same content: specific shared parties (two organisations, or three parties one of which is an
  * organisation), else in one language similar content words and shared {@link Anchors anchors} (names and figures
  * beyond the parties), across languages, where words cannot be compared, shared anchors making a share of the
@@ -63,17 +64,28 @@ final class Stories {
         this.index = index;
     }
 
+    /**
+     * A story: the id of its first write-up and that write-up's publication time, epoch milliseconds.
+     */
+    record Story(String id, long start) {
+    }
+
     /** The story {@code c} joins: the earliest matching write-up's, else its own. */
-    String storyOf(Candidate c) {
+    Story storyOf(Candidate c) {
         Fingerprint f = c.fingerprint();
         ClassifiedAnnouncement a = c.announcement();
         List<String> themes = a.themes().stream().map(ThemeScore::id).toList();
         for (StoryFacts r : storyCandidates(f)) {
-            if (joins(f, a.language(), themes, r)) {
-                return r.storyId();
+            if (withinStory(f, r) && joins(f, a.language(), themes, r)) {
+                return new Story(r.storyId(), r.storyStart());
             }
         }
-        return a.id();
+        return new Story(a.id(), f.eventTime());
+    }
+
+    /** Whether a write-up is published within the story window of the first write-up of {@code r}'s story. */
+    boolean withinStory(Fingerprint f, StoryFacts r) {
+        return Math.abs(f.eventTime() - r.storyStart()) <= settings.storyWindow().toMillis();
     }
 
     /**

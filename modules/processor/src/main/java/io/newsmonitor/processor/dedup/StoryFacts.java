@@ -14,12 +14,18 @@ import java.util.List;
  * @param themes    its theme ids
  * @param anchors   its anchors, sorted
  * @param words     MinHash signature of its content words
+ * @param storyStart publication time of its story's first write-up, epoch milliseconds; its own when indexed by a
+ *                   version that kept none (0)
  */
 record StoryFacts(String id, String storyId, long eventTime, String language, List<String> salient,
-                  List<String> themes, List<String> anchors, int[] words) {
+                  List<String> themes, List<String> anchors, int[] words, long storyStart) {
+
+    StoryFacts {
+        storyStart = storyStart == 0 ? eventTime : storyStart;
+    }
 
     static StoryFacts of(Remembered r) {
         return new StoryFacts(r.id(), r.storyId(), r.eventTime(), r.language(), r.salient(), r.themes(), r.anchors(),
-                r.words());
+                r.words(), r.storyStart());
     }
 }

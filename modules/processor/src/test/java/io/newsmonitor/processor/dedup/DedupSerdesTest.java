@@ -26,7 +26,7 @@ class DedupSerdesTest {
 
     private static final Remembered REMEMBERED = new Remembered("a1", "s1", 1_700_000_000_000L,
             new long[] {-5, 3, 9_000_000_000L}, new int[] {7, -1, 42}, List.of("AL", "FR", "inetum"),
-            List.of("ai", "skills"), "fr", List.of("AL", "FR"), List.of("200", "tirana"));
+            List.of("ai", "skills"), "fr", List.of("AL", "FR"), List.of("200", "tirana"), 1_699_990_000_000L);
 
     private static final ClassifiedAnnouncement ANNOUNCEMENT = new ClassifiedAnnouncement("a1", "elysee",
             "https://www.elysee.fr/a1", "La France et l'Albanie", "fr", Instant.parse("2026-02-10T09:00:00.123456789Z"),
@@ -64,7 +64,23 @@ class DedupSerdesTest {
         assertThat(read.id()).isEqualTo("a1");
         assertThat(read.words()).containsExactly(7, -1, 42);
         assertThat(read.anchors()).containsExactly("200", "tirana");
+        assertThat(read.storyStart()).isEqualTo(1_699_990_000_000L);
         assertThat(DedupSerdes.readStoryFacts("index", "a1".getBytes())).isNull();
+    }
+
+    @Test
+    void valuesWrittenBeforeStoriesHadAStartReadWithTheirOwnTimeAsTheStart() {
+        byte[] remembered = DedupSerdes.remembered().serializer().serialize("store", REMEMBERED);
+        byte[] facts = DedupSerdes.write(StoryFacts.of(REMEMBERED));
+
+        Remembered earlierRemembered = DedupSerdes.remembered().deserializer().deserialize("store",
+                Arrays.copyOf(remembered, remembered.length - Long.BYTES));
+        StoryFacts earlierFacts = DedupSerdes.readStoryFacts("index", Arrays.copyOf(facts, facts.length - Long.BYTES));
+
+        assertThat(earlierRemembered.storyStart()).isEqualTo(REMEMBERED.eventTime());
+        assertThat(earlierRemembered.anchors()).isEqualTo(REMEMBERED.anchors());
+        assertThat(earlierFacts.storyStart()).isEqualTo(REMEMBERED.eventTime());
+        assertThat(earlierFacts.words()).containsExactly(7, -1, 42);
     }
 
     @Test
@@ -138,6 +154,7 @@ class DedupSerdesTest {
         assertThat(read.actors()).isEqualTo(expected.actors());
         assertThat(read.themes()).isEqualTo(expected.themes());
         assertThat(read.language()).isEqualTo(expected.language());
+        assertThat(read.storyStart()).isEqualTo(expected.storyStart());
         assertThat(read.salient()).isEqualTo(expected.salient());
         assertThat(read.anchors()).isEqualTo(expected.anchors());
     }

@@ -65,13 +65,13 @@ class StoriesIndexTest {
             // when its story is chosen from the index, and from a scan of every write-up of its pairs
             List<StoryFacts> candidates = candidates(c.fingerprint());
             Map<String, StoryFacts> scan = scan(c.fingerprint());
-            String story = stories.storyOf(c);
+            Stories.Story story = stories.storyOf(c);
 
             // then the same write-ups join, and the story is the one the scan would choose
             assertThat(candidates).extracting(StoryFacts::id).doesNotHaveDuplicates();
             assertThat(joining(candidates, c, themes)).isEqualTo(joining(scan.values(), c, themes));
             assertThat(story).isEqualTo(earliestJoined(scan, c, themes));
-            joined += story.equals(c.announcement().id()) ? 0 : 1;
+            joined += story.id().equals(c.announcement().id()) ? 0 : 1;
             read += candidates.size();
             scanned += scan.size();
 
@@ -108,11 +108,31 @@ class StoriesIndexTest {
         Candidate c = writeUp("new", START + 1, List.of("FR", "US", "inetum"), List.of("dakar"), "en");
 
         // when its story is chosen
-        String story = stories.storyOf(c);
+        Stories.Story story = stories.storyOf(c);
 
         // then it is read through the organisation, and joins across languages as the rule says
         assertThat(candidates(c.fingerprint())).extracting(StoryFacts::id).containsExactly("org");
-        assertThat(story).isEqualTo("org");
+        assertThat(story).isEqualTo(new Stories.Story("org", START));
+    }
+
+    @Test
+    void aChainOfWriteUpsEachNearTheOneBeforeNeverStretchesAStoryBeyondTheWindowOfItsFirst() {
+        // given write-ups of one organisation pair, each two days after the one before (the story window is 72 h)
+        long day = Duration.ofDays(1).toMillis();
+        List<Stories.Story> chosen = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            Candidate c = writeUp("w" + n, START + 2 * n * day, List.of("FR", "inetum", "mistral"), List.of("paris"),
+                    "fr", Set.of("ai"), new int[] {1, 2, 3, 4});
+
+            // when the story of each is chosen and it is remembered in it
+            Stories.Story story = stories.storyOf(c);
+            chosen.add(story);
+            remember(c, story);
+        }
+
+        // then the second joins the first's story, the third is beyond that story's window and starts its own
+        assertThat(chosen).containsExactly(new Stories.Story("w0", START), new Stories.Story("w0", START),
+                new Stories.Story("w2", START + 4 * day), new Stories.Story("w2", START + 4 * day));
     }
 
     /** Every candidate the index gives, earliest first. */
@@ -139,16 +159,21 @@ class StoriesIndexTest {
         return found;
     }
 
-    /** The choice of the earlier version: the first of the earliest joined write-ups in scan order. */
-    private String earliestJoined(Map<String, StoryFacts> scan, Candidate c, List<String> themes) {
+    /**
+     * The choice of the earlier version: the first of the earliest joined write-ups in scan order, of those published
+     * within the window of their story's start.
+     */
+    private Stories.Story earliestJoined(Map<String, StoryFacts> scan, Candidate c, List<String> themes) {
         StoryFacts earliest = null;
         for (StoryFacts r : scan.values()) {
-            if (stories.joins(c.fingerprint(), c.announcement().language(), themes, r)
+            if (stories.withinStory(c.fingerprint(), r)
+                    && stories.joins(c.fingerprint(), c.announcement().language(), themes, r)
                     && (earliest == null || r.eventTime() < earliest.eventTime())) {
                 earliest = r;
             }
         }
-        return earliest == null ? c.announcement().id() : earliest.storyId();
+        return earliest == null ? new Stories.Story(c.announcement().id(), c.fingerprint().eventTime())
+                : new Stories.Story(earliest.storyId(), earliest.storyStart());
     }
 
     private Set<String> joining(Iterable<StoryFacts> facts, Candidate c, List<String> themes) {
@@ -184,6 +209,11 @@ class StoriesIndexTest {
         for (int i = 0; i < words.length; i++) {
             words[i] = random.nextInt(4);
         }
+        return writeUp(id, eventTime, salient, anchors, language, themes, words);
+    }
+
+    private static Candidate writeUp(String id, long eventTime, List<String> salient, List<String> anchors,
+                                     String language, Set<String> themes, int[] words) {
         ClassifiedAnnouncement a = new ClassifiedAnnouncement(id, "source", null, "title", language,
                 Instant.ofEpochMilli(eventTime), Instant.ofEpochMilli(eventTime), Instant.ofEpochMilli(eventTime),
                 "text", List.of(), List.of(), themes.stream().map(t -> new ThemeScore(t, 1.0)).toList(), false, null,
@@ -192,11 +222,17 @@ class StoriesIndexTest {
                 eventTime));
     }
 
+    /** Remembers a write-up that starts a story of its own. */
     private Remembered remember(Candidate c, String story) {
+        return remember(c, new Stories.Story(story, c.fingerprint().eventTime()));
+    }
+
+    private Remembered remember(Candidate c, Stories.Story story) {
         ClassifiedAnnouncement a = c.announcement();
         Fingerprint f = c.fingerprint();
-        Remembered r = new Remembered(a.id(), story, f.eventTime(), f.shingles(), f.words(), f.salient(),
-                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.salient(), f.anchors());
+        Remembered r = new Remembered(a.id(), story.id(), f.eventTime(), f.shingles(), f.words(), f.salient(),
+                a.themes().stream().map(ThemeScore::id).toList(), a.language(), f.salient(), f.anchors(),
+                story.start());
         signatures.put(r.id(), r);
         stories.index(r);
         return r;
