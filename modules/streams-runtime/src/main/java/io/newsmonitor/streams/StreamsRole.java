@@ -9,6 +9,9 @@ import io.newsmonitor.runtime.RoleHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A role that runs a Kafka Streams topology, as every such role runs it: its Kafka metrics (records processed, lag,
  * commit latency, dropped records) and its dead letters in the process's registry, health from the Streams state,
- * and a policy for failed threads.
+ * a warning naming what it waits for when it stays out of {@code RUNNING} ({@link RebalanceWatch}), and a policy for
+ * failed threads.
  *
  * <p>A failed stream thread is replaced, up to {@value #THREAD_FAILURES} times; past that the instance stops and, in
  * state {@code ERROR}, the role is reported {@link Fatal fatal} (the process exits so that a supervisor restarts it).
@@ -29,15 +33,21 @@ public final class StreamsRole implements RoleHandle {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRole.class);
     private static final Duration CLOSE = Duration.ofSeconds(30);
     private static final int THREAD_FAILURES = 3;
+    /** How long a role may stay out of {@code RUNNING} before it says why ({@link RebalanceWatch}). */
+    private static final Duration STALL_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration STALL_CHECK = Duration.ofSeconds(5);
 
     private final String name;
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
+    private final ScheduledExecutorService watcher;
 
-    private StreamsRole(String name, KafkaStreams streams, KafkaStreamsMetrics metrics) {
+    private StreamsRole(String name, KafkaStreams streams, KafkaStreamsMetrics metrics,
+                        ScheduledExecutorService watcher) {
         this.name = name;
         this.streams = streams;
         this.metrics = metrics;
+        this.watcher = watcher;
     }
 
     /**
@@ -62,16 +72,26 @@ public final class StreamsRole implements RoleHandle {
             LOG.error("{}: stream thread failed, replacing it", name, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        RebalanceWatch watch = new RebalanceWatch(name, STALL_PATIENCE, () -> System.nanoTime() / 1_000_000);
+        streams.setGlobalStateRestoreListener(watch);
         streams.setStateListener((now, before) -> {
             LOG.info("{}: {}", name, now);
+            watch.stateChanged(now);
             if (now == KafkaStreams.State.ERROR) {
                 fatal.stopped(name);
             }
         });
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, List.of(Tag.of("role", name)));
         metrics.bindTo(registry);
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name + "-rebalance-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watcher.scheduleWithFixedDelay(() -> watch.check().ifPresent(LOG::warn), STALL_CHECK.toMillis(),
+                STALL_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         streams.start();
-        return new StreamsRole(name, streams, metrics);
+        return new StreamsRole(name, streams, metrics, watcher);
     }
 
     /** The running Kafka Streams instance, for interactive queries of its stores. */
@@ -97,6 +117,7 @@ public final class StreamsRole implements RoleHandle {
 
     @Override
     public void close() {
+        watcher.shutdownNow();
         streams.close(CLOSE);
         metrics.close();
     }

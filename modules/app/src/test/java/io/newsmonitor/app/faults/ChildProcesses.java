@@ -8,9 +8,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The child processes a fault test started: after the test, any still running is killed; when the test failed, the
- * tail of each one's log is printed (JUnit tells watchers after the after-each callbacks, so the list is kept until
- * the next test), so that the failure can be diagnosed from what every process said.
+ * The child processes a fault test started: after the test, any still running is killed; when the test failed, each
+ * live one's thread dump is written beside its log first, and the tail of each one's log is printed (JUnit tells
+ * watchers after the after-each callbacks, so the list is kept until the next test), so that the failure can be
+ * diagnosed from what every process said and was doing.
  */
 final class ChildProcesses implements BeforeEachCallback, AfterEachCallback, TestWatcher {
 
@@ -29,8 +30,12 @@ final class ChildProcesses implements BeforeEachCallback, AfterEachCallback, Tes
         }
     }
 
+    /** Kills what still runs; after a failure, first writes each live process's thread dump beside its log. */
     @Override
     public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            started().forEach(RoleProcess::dumpThreads);
+        }
         started().forEach(RoleProcess::close);
     }
 

@@ -79,6 +79,29 @@ final class RoleProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the process's thread dump ({@code jcmd <pid> Thread.print}) to a file beside its log, so that a role that
+     * hangs without a word (a stream thread waiting on a transaction or a changelog) can be diagnosed after the test.
+     */
+    void dumpThreads() {
+        if (!process.isAlive()) {
+            return;
+        }
+        Path dump = log.resolveSibling(log.getFileName().toString().replace(".log", "-threads.txt"));
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process jcmdProcess = new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jcmdProcess.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                jcmdProcess.destroyForcibly();
+            }
+        } catch (IOException e) {
+            System.out.println(name + ": no thread dump (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The last lines the process wrote, to print when a test fails. */
     String tail(int lines) {
         try {
