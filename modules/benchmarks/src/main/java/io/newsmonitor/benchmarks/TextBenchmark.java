@@ -90,7 +90,7 @@ public class TextBenchmark {
     @Benchmark
     public void signature(Blackhole blackhole) {
         for (List<String> words : terms) {
-            blackhole.consume(minHash.signature(MinHash.hashes(MinHash.shingles(words, 3))));
+            blackhole.consume(minHash.signature(MinHash.shingleHashes(words, 3)));
         }
     }
 }

@@ -86,8 +86,8 @@ public final class AnnouncementAnalyzer {
                 .map(Token::term).toList();
         List<String> terms = cleaned.body().isEmpty() ? tokens.stream().map(Token::term).toList()
                 : tokens.stream().filter(t -> t.start() >= cleaned.titleLength()).map(Token::term).toList();
-        long[] shingles = MinHash.hashes(MinHash.shingles(
-                terms.subList(0, Math.min(terms.size(), MAX_SHINGLED_WORDS)), SHINGLE_WIDTH));
+        long[] shingles = MinHash.shingleHashes(terms.subList(0, Math.min(terms.size(), MAX_SHINGLED_WORDS)),
+                SHINGLE_WIDTH);
         Set<String> words = terms.stream().filter(t -> t.length() >= MIN_WORD_LENGTH)
                 .collect(Collectors.toSet());
         List<String> exact = new ArrayList<>();

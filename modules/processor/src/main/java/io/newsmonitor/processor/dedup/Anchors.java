@@ -30,6 +30,7 @@ public final class Anchors {
     private static final Pattern NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}]{2,}(?:[ -]\\p{Lu}[\\p{L}\\p{M}]+)*");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d\\u00A0\\u202F ,.]*\\d)?");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
     /** The plural of an acronym ("GPUs", "CEOs", "LLMs") is a common noun, not a name. */
     private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}{2,}s");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
@@ -88,12 +89,24 @@ public final class Anchors {
         Matcher number = NUMBER.matcher(text);
         number.region(Math.min(titleLength, text.length()), text.length());
         while (number.find()) {
-            String digits = number.group().replaceAll("\\D", "");
+            String digits = digits(number.group());
             if (digits.length() >= 2 && !dayOrYear(digits)) {
                 anchors.add(digits);
             }
         }
         return List.copyOf(anchors);
+    }
+
+    /** The digits of a number as written ("1 200,5" is "12005"). */
+    private static String digits(String number) {
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     /** Days of the month and years: every text of a week or a year shares them. */
@@ -163,6 +176,18 @@ public final class Anchors {
 
     /** Lower case without accents, so that "Élysée" and "Elysee" meet. */
     private static String fold(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        if (ascii(word)) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean ascii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

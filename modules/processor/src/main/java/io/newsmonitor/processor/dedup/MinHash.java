@@ -1,6 +1,7 @@
 package io.newsmonitor.processor.dedup;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Set;
  */
 public final class MinHash {
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private final int size;
     private final long[] seeds;
 
@@ -41,6 +44,35 @@ public final class MinHash {
             shingles.add(String.join(" ", terms.subList(i, i + width)));
         }
         return shingles;
+    }
+
+    /**
+     * The hashes of the {@code width}-word shingles of a term sequence: the same as
+     * {@code hashes(shingles(terms, width))}, computed over each term's bytes without building the shingles' strings
+     * (they were a tenth of the analysis of a text).
+     */
+    public static long[] shingleHashes(List<String> terms, int width) {
+        if (terms.size() <= width) {
+            return hashes(shingles(terms, width));
+        }
+        byte[][] bytes = new byte[terms.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = terms.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        long[] hashes = new long[terms.size() - width + 1];
+        for (int i = 0; i < hashes.length; i++) {
+            long h = FNV_OFFSET;
+            for (int w = 0; w < width; w++) {
+                if (w > 0) {
+                    h = (h ^ ' ') * FNV_PRIME;
+                }
+                for (byte b : bytes[i + w]) {
+                    h = (h ^ b) * FNV_PRIME;
+                }
+            }
+            hashes[i] = mix(h);
+        }
+        return Arrays.stream(hashes).distinct().sorted().toArray();
     }
 
     /** The sorted, distinct 64-bit hashes of a set's elements: a compact stand-in for the set itself. */
@@ -73,7 +105,7 @@ public final class MinHash {
     /** The signature of a set of hashes (see {@link #hashes}); all {@code Integer.MAX_VALUE} for the empty set. */
     public int[] signature(long[] hashes) {
         int[] sig = new int[size];
-        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+        Arrays.fill(sig, Integer.MAX_VALUE);
         for (long h : hashes) {
             for (int i = 0; i < size; i++) {
                 int v = (int) (mix(h ^ seeds[i]) >>> 33);
@@ -111,11 +143,11 @@ public final class MinHash {
         return keys;
     }
 
+    /** FNV-1a of the string's UTF-8 bytes, mixed. */
     static long hash64(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b;
-            h *= 0x100000001b3L;
+            h = (h ^ b) * FNV_PRIME;
         }
         return mix(h);
     }
