@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -90,7 +91,7 @@ final class LiveTopics implements AutoCloseable {
 
     private void run() {
         try {
-            position();
+            positionOnceTheBrokerAnswers();
             health = Health.ready("FOLLOWING");
             while (!Thread.currentThread().isInterrupted()) {
                 consumer.poll(POLL).forEach(this::dispatch);
@@ -102,6 +103,22 @@ final class LiveTopics implements AutoCloseable {
             LOG.error("Live events stopped: {}", e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Positions the consumer, asking again for as long as the broker does not answer: a server started before its
+     * cluster follows the topics once the cluster is up, however long that takes.
+     */
+    private void positionOnceTheBrokerAnswers() {
+        while (true) {
+            try {
+                position();
+                return;
+            } catch (TimeoutException e) {
+                health = Health.notReady("WAITING FOR THE BROKER");
+                LOG.warn("Live events: the broker did not answer ({}); asking again", e.getMessage());
+            }
         }
     }
 
