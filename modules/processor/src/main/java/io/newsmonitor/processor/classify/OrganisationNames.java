@@ -72,7 +72,9 @@ final class OrganisationNames {
             "Holdings");
     /** Kind words that end a company's or fund's name, capitalised ("Black Forest Labs", "Thomvest Ventures"). */
     private static final Set<String> KIND_SUFFIXES = Set.of("labs", "technologies", "capital", "ventures",
-            "partners", "robotics", "semiconductor", "semiconductors", "therapeutics");
+            "partners", "robotics", "semiconductor", "semiconductors", "therapeutics", "resources", "petroleum",
+            "airways", "airlines", "aerospace", "systems", "solutions", "networks", "industries", "pharmaceuticals",
+            "motors", "investments");
     /** Kind words (folded; hyphenated ones as their parts) that stand in apposition to a company's name. */
     private static final List<List<String>> KIND_WORDS = List.of(List.of("start", "up"), List.of("startup"),
             List.of("scale", "up"), List.of("entreprise"), List.of("societe"), List.of("firme"), List.of("fonds"),

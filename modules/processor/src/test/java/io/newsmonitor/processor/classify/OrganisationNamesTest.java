@@ -46,9 +46,10 @@ class OrganisationNamesTest {
     @Test
     void capitalisedWordsEndingWithALegalFormOrAKindWordNameAnOrganisation() {
         assertThat(unlisted("Financement. Nordlicht Robotik GmbH, Kestrel Labs, Brightwater Capital, the Halden "
-                + "Institute and Quantix SAS take part, with SentinelOne and Thomvest Ventures."))
+                + "Institute and Quantix SAS take part, with SentinelOne and Thomvest Ventures. Halvard Petroleum "
+                + "invests too."))
                 .containsExactly("Nordlicht Robotik GmbH", "Kestrel Labs", "Brightwater Capital",
-                        "Halden Institute", "Quantix SAS", "Thomvest Ventures");
+                        "Halden Institute", "Quantix SAS", "Thomvest Ventures", "Halvard Petroleum");
     }
 
     @Test
