@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Actors: dictionary phrases on analysed tokens, acronyms on raw tokens. A combining form ({@code franco})
  *       counts only before a hyphen; a capital only where it stands for a government, not after a preposition of
- *       place ({@code à Paris}, {@code in Berlin}) nor in a compound ({@code Paris-based}).</li>
+ *       place ({@code à Paris}, {@code in Berlin}) nor in a compound ({@code Paris-based}). Organisations the
+ *       dictionary does not list are recognised by the form of their names ({@link OrganisationNames}).</li>
  *   <li>Themes: the weights of the matched terms add up (title matches count double); a theme is present from its
  *       {@code minScore}.</li>
  *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as

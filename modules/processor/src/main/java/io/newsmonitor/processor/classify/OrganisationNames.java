@@ -135,6 +135,8 @@ final class OrganisationNames {
     private static final Pattern GERMAN_COMMON_NOUN = Pattern.compile(
             ".*(ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|ik|ie|ien)");
     private static final Pattern ELISION = Pattern.compile("^(?i)(l|d|qu|dell|dall|nell|sull|all)['\u2019]");
+    /** "U.S", "U.K": capitals and dots, as the tokenizer leaves a dotted abbreviation. */
+    private static final Pattern DOTTED_ABBREVIATION = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     /** Share of a title's long words written with a capital from which the title is in title case. */
     private static final double TITLE_CASE_SHARE = 0.8;
@@ -198,7 +200,10 @@ final class OrganisationNames {
         return actorId.startsWith(Actor.UNLISTED_PREFIX);
     }
 
-    /** {@link Actor#UNLISTED_PREFIX} and the lower-case slug of a name: accents and punctuation folded, words hyphenated. */
+    /**
+     * {@link Actor#UNLISTED_PREFIX} and the lower-case slug of a name: accents and punctuation folded, words
+     * hyphenated.
+     */
     static String idOf(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
@@ -541,13 +546,17 @@ final class OrganisationNames {
                     && word.chars().anyMatch(Character::isUpperCase));
         }
 
-        /** Whether two neighbouring tokens are parts of one phrase: only spaces, a hyphen or "&" between them. */
+        /**
+         * Whether two neighbouring tokens are parts of one phrase: only spaces, a hyphen or "&" between them, or the
+         * final dot of a dotted abbreviation ("U.S. AI Safety Institute"), which the tokenizer leaves out of it.
+         */
         private boolean joined(int a, int b) {
-            if (tokens.get(b).boundaryBefore()) {
-                return false;
-            }
             String between = text.substring(tokens.get(a).end(), tokens.get(b).start());
-            return between.chars().allMatch(c -> c == ' ' || c == '-' || c == '&' || c == '\u2011');
+            if (DOTTED_ABBREVIATION.matcher(tokens.get(a).raw()).matches() && between.equals(". ")) {
+                return true;
+            }
+            return !tokens.get(b).boundaryBefore()
+                    && between.chars().allMatch(c -> c == ' ' || c == '-' || c == '&' || c == '\u2011');
         }
 
         /** Whether a span touches a marked token. */
@@ -560,9 +569,12 @@ final class OrganisationNames {
             return false;
         }
 
-        /** The words of a span, folded, to find the name again elsewhere. */
+        /**
+         * The words of a span as written, to find the name again elsewhere: with their capitals, so that "Orbit" the
+         * company is not "orbit" the noun.
+         */
         List<String> words(int[] span) {
-            return tokens.subList(span[0], span[1] + 1).stream().map(t -> word(t).toLowerCase(Locale.ROOT)).toList();
+            return tokens.subList(span[0], span[1] + 1).stream().map(OrganisationNames::word).toList();
         }
 
         /** A span as written, from its first word (without elision) to its last. */

@@ -29,10 +29,12 @@ class OrganisationNamesTest {
     @Test
     void anInstitutionWordWithItsProperNameComplementNamesAnOrganisation() {
         assertThat(unlisted("Rencontre. L'Université de Montréal accueille des chercheurs.\n"
-                + "Researchers of the University of Edinburgh joined the Centre for the Fourth Industrial Revolution."
+                + "Researchers of the University of Edinburgh joined the Centre for the Fourth Industrial Revolution "
+                + "and the U.S. AI Safety Institute."
                 + "\nForscher vom Institut für Angewandte Informatik und der Universität Stuttgart kamen."))
                 .containsExactly("Université de Montréal", "University of Edinburgh",
-                        "Centre for the Fourth Industrial Revolution", "Institut für Angewandte Informatik",
+                        "Centre for the Fourth Industrial Revolution", "U.S. AI Safety Institute",
+                        "Institut für Angewandte Informatik",
                         "Universität Stuttgart");
     }
 
@@ -47,9 +49,10 @@ class OrganisationNamesTest {
     void capitalisedWordsEndingWithALegalFormOrAKindWordNameAnOrganisation() {
         assertThat(unlisted("Financement. Nordlicht Robotik GmbH, Kestrel Labs, Brightwater Capital, the Halden "
                 + "Institute and Quantix SAS take part, with SentinelOne and Thomvest Ventures. Halvard Petroleum "
-                + "invests too."))
+                + "invests too, as do Datenraum Nord e.V., Corvane Inc. and Ashgrove Ltd."))
                 .containsExactly("Nordlicht Robotik GmbH", "Kestrel Labs", "Brightwater Capital",
-                        "Halden Institute", "Quantix SAS", "Thomvest Ventures", "Halvard Petroleum");
+                        "Halden Institute", "Quantix SAS", "Thomvest Ventures", "Halvard Petroleum",
+                        "Datenraum Nord e.V", "Corvane Inc", "Ashgrove Ltd");
     }
 
     @Test
@@ -61,8 +64,9 @@ class OrganisationNamesTest {
     }
 
     @Test
-    void aRecognisedNameIsMentionedWhereverTheTextWritesItAgain() {
-        Classification c = classify("Levée. La start-up Zephyra lève 10 millions. Zephyra recrute.");
+    void aRecognisedNameIsMentionedWhereverTheTextWritesItAgainWithItsCapital() {
+        Classification c = classify("Levée. La start-up Zephyra lève 10 millions. Zephyra recrute. Le mot zephyra "
+                + "n'est pas son nom.");
 
         assertThat(c.actors()).contains(new ActorMention("unlisted-zephyra", ActorType.ORGANISATION, "Zephyra", 2));
         assertThat(c.evidence()).filteredOn(e -> e.id().equals("unlisted-zephyra")).extracting(Evidence::term)

@@ -135,6 +135,8 @@ class DevProbe {
             orgs[1] += r.byId();
             orgs[2] += r.byName();
             orgs[3] += r.unmatched().size();
+            r.missed().forEach(n -> unlisted.append("ORG-MISSED ").append(a.id()).append(" \"").append(n)
+                    .append("\"\n"));
             for (ActorMention m : c.actors()) {
                 if (m.id().startsWith(Actor.UNLISTED_PREFIX)) {
                     unlisted.append(r.unmatched().contains(m) ? "UNLISTED-UNMATCHED " : "UNLISTED-MATCHED   ")

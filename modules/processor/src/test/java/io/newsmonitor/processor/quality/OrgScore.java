@@ -6,6 +6,7 @@ import io.newsmonitor.model.Evidence;
 import io.newsmonitor.processor.classify.Classification;
 import io.newsmonitor.samples.SampleAnnouncement;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,9 @@ final class OrgScore {
      * @param byId      found by id
      * @param byName    found by name only
      * @param unmatched organisation actors of the output that match no labelled organisation
+     * @param missed    the labelled organisations found neither way, by their names as written (else their ids)
      */
-    record Result(int labelled, int byId, int byName, List<ActorMention> unmatched) {
+    record Result(int labelled, int byId, int byName, List<ActorMention> unmatched, List<String> missed) {
     }
 
     private OrgScore() {
@@ -44,6 +46,7 @@ final class OrgScore {
         Map<String, Set<String>> namesOf = detected.stream().collect(Collectors.toMap(ActorMention::id,
                 a -> names(a, c.evidence())));
         Set<String> matchedActors = new HashSet<>();
+        List<String> missed = new ArrayList<>();
         int byId = 0;
         int byName = 0;
         for (String org : item.expect().organisations()) {
@@ -59,11 +62,13 @@ final class OrgScore {
             if (!sameName.isEmpty()) {
                 byName++;
                 matchedActors.addAll(sameName);
+            } else {
+                missed.add(item.expect().orgNames().getOrDefault(org, org));
             }
         }
         List<ActorMention> unmatched = detected.stream().filter(a -> a.type() == ActorType.ORGANISATION)
                 .filter(a -> !matchedActors.contains(a.id())).toList();
-        return new Result(item.expect().organisations().size(), byId, byName, unmatched);
+        return new Result(item.expect().organisations().size(), byId, byName, unmatched, missed);
     }
 
     private static Set<String> names(ActorMention actor, List<Evidence> evidence) {
