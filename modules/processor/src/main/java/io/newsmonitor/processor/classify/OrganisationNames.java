@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       Bundesverband e.V.", "Black Forest Labs", "Inovia Capital", "Alan Turing Institute", "Hasso-Plattner-Institut";
  *       </li>
  *   <li>a kind word in apposition: "la start-up française Pasqal", "the AI startup Anthropic", "das Start-up Polarise",
- *       "die Firma Bosch" before the name, "Polarise, a Munich-based operator" after it.</li>
+ *       "die Firma Bosch", "data centre partner Polarise" before the name, "Polarise, a Munich-based company"
+ *       after it.</li>
  * </ul>
  *
  * What it does not recognise, because that would cost precision: a name the dictionary already covers (the caller
@@ -75,12 +76,15 @@ final class OrganisationNames {
             "partners", "robotics", "semiconductor", "semiconductors", "therapeutics", "resources", "petroleum",
             "airways", "airlines", "aerospace", "systems", "solutions", "networks", "industries", "pharmaceuticals",
             "motors", "investments");
-    /** Kind words (folded; hyphenated ones as their parts) that stand in apposition to a company's name. */
+    /**
+     * Kind words (folded; hyphenated ones as their parts) that stand in apposition to a company's name; "partner"
+     * too, which press releases put before the name of the partner they introduce.
+     */
     private static final List<List<String>> KIND_WORDS = List.of(List.of("start", "up"), List.of("startup"),
             List.of("scale", "up"), List.of("entreprise"), List.of("societe"), List.of("firme"), List.of("fonds"),
             List.of("company"), List.of("firm"), List.of("fund"), List.of("firma"), List.of("unternehmen"),
             List.of("konzern"), List.of("unicorn"), List.of("licorne"), List.of("chipmaker"), List.of("empresa"),
-            List.of("azienda"), List.of("societa"));
+            List.of("azienda"), List.of("societa"), List.of("partner"), List.of("partenaire"));
     /** Words that join the parts of a name ("University of", "Institut für", "Faculté des sciences de"). */
     private static final Set<String> CONNECTORS = Set.of("of", "for", "de", "du", "des", "fur", "der", "di", "del",
             "della", "dei", "degli", "en");

@@ -59,8 +59,8 @@ class OrganisationNamesTest {
     void aKindWordInAppositionIntroducesTheNameBeforeOrAfterIt() {
         assertThat(unlisted("Levée. La start-up française Zephyra lève des fonds. The AI startup Corvid Minds "
                 + "agreed. Das Start-up Nordwind wächst, die Firma Ackermann auch. Brevia, a Lyon-based company, "
-                + "said so."))
-                .containsExactly("Zephyra", "Corvid Minds", "Nordwind", "Ackermann", "Brevia");
+                + "said so, with its data centre partner Halcyon and partner countries."))
+                .containsExactly("Zephyra", "Corvid Minds", "Nordwind", "Ackermann", "Brevia", "Halcyon");
     }
 
     @Test
