@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Actors: dictionary phrases on analysed tokens, acronyms on raw tokens. A combining form ({@code franco})
  *       counts only before a hyphen; a capital only where it stands for a government, not after a preposition of
- *       place ({@code à Paris}, {@code in Berlin}) nor in a compound ({@code Paris-based}).</li>
+ *       place ({@code à Paris}, {@code in Berlin}) nor in a compound ({@code Paris-based}). Organisations the
+ *       dictionary does not list are recognised by the form of their names ({@link OrganisationNames}).</li>
  *   <li>Themes: the weights of the matched terms add up (title matches count double); a theme is present from its
  *       {@code minScore}.</li>
  *   <li>AI cooperation: the {@code ai} theme reaches the substantive score, and a sentence (the title counts as
@@ -78,8 +79,10 @@ public final class Classifier {
     public Classification classify(String text, int titleLength, List<Token> tokens) {
         Sentences sentences = new Sentences(text);
         List<Evidence> evidence = new ArrayList<>();
-        List<Found> actorsFound = actors(tokens, text, evidence);
+        OrganisationNames.Known known = new OrganisationNames.Known(tokens.size());
+        List<Found> actorsFound = actors(tokens, text, evidence, known);
         List<Evidence> actorMatches = List.copyOf(evidence);
+        actorsFound.addAll(unlisted(text, tokens, titleLength, known, evidence));
         Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
         List<Found> cues = cues(tokens, text, evidence);
         cues.addAll(pairedNames(actorsFound, text, evidence));
@@ -153,7 +156,9 @@ public final class Classifier {
         return found.stream().filter(f -> !context.contains(f.actor().id())).toList();
     }
 
-    private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence) {
+    /** Dictionary actors, marking in {@code known} the tokens they cover. */
+    private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence,
+                               OrganisationNames.Known known) {
         List<Found> found = new ArrayList<>();
         List<PhraseMatcher.Match<ActorTerm>> matches = new ArrayList<>(taxonomy.actorTerms().find(tokens));
         matches.addAll(taxonomy.actorRaw().find(tokens));
@@ -164,9 +169,14 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m) || NationalityCue.onlyDescribes(tokens, m)) {
+            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
                 continue;
             }
+            if (NationalityCue.onlyDescribes(tokens, m)) {
+                mark(known.describing(), m);
+                continue;
+            }
+            mark(term.actor().type() == ActorType.COUNTRY ? known.countries() : known.names(), m);
             String surface = text.substring(first.start(), last.end());
             found.add(new Found(term.actor(), null, surface, first.start(), last.end(), term.form() != MentionForm.NAME
                     && term.form() != MentionForm.ACRONYM, term.form() == MentionForm.CAPITAL));
@@ -176,6 +186,31 @@ public final class Classifier {
                 found.add(new Found(represented, null, surface, first.start(), last.end(), true));
                 evidence.add(new Evidence("actor", represented.id(), surface, first.start(), last.end()));
             }
+        }
+        return found;
+    }
+
+    private static void mark(boolean[] tokens, PhraseMatcher.Match<ActorTerm> m) {
+        for (int i = m.firstToken(); i <= m.lastToken(); i++) {
+            tokens[i] = true;
+        }
+    }
+
+    /**
+     * Organisations the dictionary does not list, recognised by the form of their names ({@link OrganisationNames}).
+     * Each is an organisation of unknown country, so it is a distinct party from every other actor
+     * ({@link Actor#isDistinctPartyFrom}): like a dictionary organisation it becomes a cooperation party when it sits
+     * in a cue's sentence with another party. Its occurrences are added to the evidence but not to the
+     * classification's {@code mentions}: those are spans the story anchors leave out, and an organisation's own name
+     * is exactly what tells one event from another.
+     */
+    private static List<Found> unlisted(String text, List<Token> tokens, int titleLength,
+                                        OrganisationNames.Known known, List<Evidence> evidence) {
+        List<Found> found = new ArrayList<>();
+        for (OrganisationNames.Occurrence o : OrganisationNames.find(text, tokens, titleLength, known)) {
+            Actor actor = new Actor(o.id(), ActorType.ORGANISATION, o.name(), null, null, Set.of(), null);
+            found.add(new Found(actor, null, o.term(), o.start(), o.end(), false));
+            evidence.add(new Evidence("actor", o.id(), o.term(), o.start(), o.end()));
         }
         return found;
     }
@@ -339,7 +374,7 @@ public final class Classifier {
         Map<String, Actor> byId = new HashMap<>();
         for (Found f : found) {
             counts.computeIfAbsent(f.actor().id(), k -> new int[1])[0]++;
-            byId.put(f.actor().id(), f.actor());
+            byId.putIfAbsent(f.actor().id(), f.actor());
         }
         List<ActorMention> mentions = new ArrayList<>();
         counts.forEach((id, n) -> mentions.add(new ActorMention(id, byId.get(id).type(), byId.get(id).name(), n[0])));

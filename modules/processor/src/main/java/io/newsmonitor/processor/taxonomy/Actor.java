@@ -22,6 +22,11 @@ public record Actor(String id, ActorType type, String name, String country, Stri
 
     /** The organisation kind of ministries, presidencies and government offices. */
     public static final String GOVERNMENT = "government";
+    /**
+     * The prefix of the ids of organisations recognised in a text by their form rather than found in the dictionary
+     * ({@code unlisted-inovia-capital}). Dictionary ids may not start with it, so the two never share an id.
+     */
+    public static final String UNLISTED_PREFIX = "unlisted-";
 
     public Actor {
         members = Set.copyOf(members);

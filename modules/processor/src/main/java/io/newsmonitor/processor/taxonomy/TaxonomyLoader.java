@@ -145,6 +145,10 @@ public final class TaxonomyLoader {
     private static Actor register(Map<String, Actor> actors, ConfigNode node, ActorType type, String country,
                                   String kind, Set<String> members, String actsFor) {
         String id = node.requiredString("id");
+        if (id.startsWith(Actor.UNLISTED_PREFIX)) {
+            throw new ConfigException(node.file(), node.path() + ".id", "'" + id + "' starts with '"
+                    + Actor.UNLISTED_PREFIX + "', which is kept for organisations recognised outside the dictionary");
+        }
         List<String> names = node.strings("names");
         String name = names.isEmpty() ? id : names.get(0);
         Actor actor = new Actor(id, type, name, country, kind, members, actsFor);

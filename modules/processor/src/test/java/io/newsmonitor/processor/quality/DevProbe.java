@@ -6,6 +6,8 @@ import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.processor.classify.Classification;
 import io.newsmonitor.processor.classify.Classifier;
+import io.newsmonitor.processor.taxonomy.Actor;
+import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
 import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.processor.text.TextCleaner;
 import io.newsmonitor.processor.topology.TopologyFixture;
@@ -56,7 +58,7 @@ class DevProbe {
         Files.copy(root.resolve("config/actors.yaml"), dir.resolve("actors.yaml"));
         Files.writeString(dir.resolve("themes.yaml"), Files.readString(root.resolve("config/themes.yaml"))
                 .replaceAll("minScore: [0-9.]+", "minScore: 0.01"));
-        Classifier classifier = new Classifier(new io.newsmonitor.processor.taxonomy.TaxonomyLoader(
+        Classifier classifier = new Classifier(new TaxonomyLoader(
                 new TextAnalyzer()).load(dir), new TextAnalyzer(), 2.0);
         TextCleaner cleaner = new TextCleaner(20_000);
         for (SampleAnnouncement a : set) {
@@ -85,6 +87,8 @@ class DevProbe {
         TextCleaner cleaner = new TextCleaner(20_000);
         TreeMap<String, int[]> s = new TreeMap<>();
         StringBuilder detail = new StringBuilder();
+        int[] orgs = new int[4];
+        StringBuilder unlisted = new StringBuilder();
         for (SampleAnnouncement a : set) {
             Announcement ann = new Announcement(a.id(), a.source(), a.url(), null, fold(a.title()), fold(a.summary()),
                     fold(a.content()), a.language(), a.publishedAt(), a.publishedAt(), List.of());
@@ -126,12 +130,29 @@ class DevProbe {
                 }
             }
             add(s, "orgs", a.expect().organisations(), ids(c, ActorType.ORGANISATION), a.id(), detail);
+            OrgScore.Result r = OrgScore.match(a, c);
+            orgs[0] += r.labelled();
+            orgs[1] += r.byId();
+            orgs[2] += r.byName();
+            orgs[3] += r.unmatched().size();
+            r.missed().forEach(n -> unlisted.append("ORG-MISSED ").append(a.id()).append(" \"").append(n)
+                    .append("\"\n"));
+            for (ActorMention m : c.actors()) {
+                if (m.id().startsWith(Actor.UNLISTED_PREFIX)) {
+                    unlisted.append(r.unmatched().contains(m) ? "UNLISTED-UNMATCHED " : "UNLISTED-MATCHED   ")
+                            .append(a.id()).append(" \"").append(m.name()).append("\" x").append(m.mentions())
+                            .append(c.cooperation().parties().contains(m.id()) ? " party" : "").append('\n');
+                }
+            }
         }
         out.append("== ").append(name).append('\n');
+        out.append(String.format("orgs (live)      found %d/%d = %.3f (by id %d, by name %d), unmatched org actors %d%n",
+                orgs[1] + orgs[2], orgs[0], (orgs[1] + orgs[2]) / (double) Math.max(1, orgs[0]), orgs[1], orgs[2],
+                orgs[3]));
         s.forEach((k, v) -> out.append(String.format("%-16s P %.3f R %.3f F1 %.3f  (tp %d fp %d fn %d)%n", k,
                 v[0] / (double) Math.max(1, v[0] + v[1]), v[0] / (double) Math.max(1, v[0] + v[2]),
                 2.0 * v[0] / Math.max(1, 2 * v[0] + v[1] + v[2]), v[0], v[1], v[2])));
-        out.append(detail);
+        out.append(detail).append(unlisted);
     }
 
     private static Set<String> ids(Classification c, ActorType type) {
