@@ -49,7 +49,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(Path dataDir, int port) {
         requireFreePort(port);
         Path logDir = dataDir.toAbsolutePath();
-        int controllerPort = freePort();
+        int controllerPort = freePortOtherThan(port);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
@@ -120,11 +120,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new BrokerStartException("no free port for the controller listener", e);
+    /**
+     * A free port for the controller listener. The client port is free too until the broker binds it, so the system
+     * may offer that very port (a fault test's broker once failed to start on "each listener must have a different
+     * port"): it is skipped.
+     */
+    private static int freePortOtherThan(int clientPort) {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (socket.getLocalPort() != clientPort) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new BrokerStartException("no free port for the controller listener", e);
+            }
         }
     }
 
