@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The classification of some items compared with their labels: countries and groups (the EU and the other groups
  * of {@code config/actors.yaml} are labelled, as the labelling guide says, when one of their institutions acts), the
- * organisations named, the themes, the AI-cooperation verdict and, where both say cooperation, its parties.
+ * organisations named, the themes, the AI-cooperation verdict and, where both say cooperation, its parties (an
+ * organisation found by name, one the dictionary does not list, counts as its labelled id).
  */
 final class ClassificationScores {
 
@@ -65,7 +66,7 @@ final class ClassificationScores {
 
         aiCooperation.add(expect.aiCooperation(), c.aiCooperation());
         if (expect.aiCooperation() && c.aiCooperation()) {
-            parties.add(Set.copyOf(expect.parties()), Set.copyOf(c.cooperation().parties()));
+            parties.add(Set.copyOf(expect.parties()), orgs.asLabelled(c.cooperation().parties()));
         }
     }
 

@@ -6,6 +6,8 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Evidence;
 import io.newsmonitor.samples.SampleAnnouncement;
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,15 @@ final class OrgMatcher {
      * @param byId      found by id
      * @param byName    found by name only
      * @param unmatched organisation actors of the output that match no labelled organisation
+     * @param labelIds  the labelled id of each output actor found by name only (an organisation the dictionary does
+     *                  not list has an id of the output's own), so that parties are compared as the same organisation
      */
-    record Result(int labelled, int byId, int byName, int unmatched) {
+    record Result(int labelled, int byId, int byName, int unmatched, Map<String, String> labelIds) {
+
+        /** The output's actor ids with those found by name as their labelled ids. */
+        Set<String> asLabelled(Collection<String> ids) {
+            return ids.stream().map(id -> labelIds.getOrDefault(id, id)).collect(Collectors.toSet());
+        }
     }
 
     private OrgMatcher() {
@@ -46,6 +55,7 @@ final class OrgMatcher {
         Map<String, Set<String>> namesOf = detected.stream().collect(Collectors.toMap(ActorMention::id,
                 a -> names(a, c.evidence())));
         Set<String> matchedActors = new HashSet<>();
+        Map<String, String> labelIds = new HashMap<>();
         int byId = 0;
         int byName = 0;
         for (String org : item.expect().organisations()) {
@@ -61,11 +71,12 @@ final class OrgMatcher {
             if (!sameName.isEmpty()) {
                 byName++;
                 matchedActors.addAll(sameName);
+                sameName.forEach(id -> labelIds.putIfAbsent(id, org));
             }
         }
         int unmatched = (int) detected.stream().filter(a -> a.type() == ActorType.ORGANISATION)
                 .filter(a -> !matchedActors.contains(a.id())).count();
-        return new Result(item.expect().organisations().size(), byId, byName, unmatched);
+        return new Result(item.expect().organisations().size(), byId, byName, unmatched, labelIds);
     }
 
     private static Set<String> names(ActorMention actor, List<Evidence> evidence) {
