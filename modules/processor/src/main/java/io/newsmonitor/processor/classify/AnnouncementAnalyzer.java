@@ -119,19 +119,24 @@ public final class AnnouncementAnalyzer {
     }
 
     /**
-     * The cooperation parties, else the countries, groups and organisations; not people or government offices, which
-     * are their country already (and busy offices, such as a commerce department, would join unrelated stories).
+     * The cooperation parties (when two are left), else the countries, groups and organisations; not people or
+     * government offices, which are their country already (and busy offices, such as a commerce department, would
+     * join unrelated stories).
      * Organisations recognised outside the dictionary ({@link OrganisationNames}) are left out too: shared
      * organisations are specific parties that join two write-ups into one story by themselves, a trust the
      * recogniser has not earned (a false merge silently loses an alert); their names still count as anchors.
      */
     private List<String> salient(ClassifiedAnnouncement c) {
         Set<String> salient = new TreeSet<>(c.cooperation().parties());
-        if (salient.isEmpty()) {
-            c.actors().stream().filter(m -> m.type() != ActorType.PERSON).map(ActorMention::id)
-                    .filter(id -> !actsForItsCountry(id)).forEach(salient::add);
-        }
         salient.removeIf(OrganisationNames::isRecognised);
+        if (salient.size() < 2) {
+            // no pair of parties left (none, or one with a recognised organisation): the text's actors, as when it
+            // names no cooperation, so that its write-ups can still be grouped
+            salient.clear();
+            c.actors().stream().filter(m -> m.type() != ActorType.PERSON).map(ActorMention::id)
+                    .filter(id -> !actsForItsCountry(id) && !OrganisationNames.isRecognised(id))
+                    .forEach(salient::add);
+        }
         return List.copyOf(salient);
     }
 
