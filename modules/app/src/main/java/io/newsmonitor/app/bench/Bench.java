@@ -82,6 +82,8 @@ public final class Bench {
         report.context("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
         report.context("count", options.count());
         report.context("seed", options.seed());
+        report.context("processorCommitMs", cluster.config().processor().commitInterval().toMillis());
+        report.context("sinkCommitMs", cluster.config().sink().commitInterval().toMillis());
         long baseline = HeapSampler.liveMb();
         report.add("heap live before the roles (broker included)", baseline, "MB");
 
@@ -117,8 +119,8 @@ public final class Bench {
         List<ProducerRecord<String, byte[]>> records = RawWriter.serialised(topics.raw(),
                 burst(options.seed(), options.count()));
         try (TopicWatch watch = TopicWatch.start(kafka.commonProperties(), List.of(copy.name()), r -> { });
-             RoleHandle role = PassThrough.start(run + "-pass", kafka, roles.stateDir(run, "pass-through"), registry,
-                     roles.fatal())) {
+             RoleHandle role = PassThrough.start(run + "-pass", kafka, cluster.config().processor().commitInterval(),
+                     roles.stateDir(run, "pass-through"), registry, roles.fatal())) {
             awaitReady(role);
             long start = System.nanoTime();
             new RawWriter(kafka).burst(records);

@@ -11,6 +11,7 @@ import io.newsmonitor.streams.StreamsTopics;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -38,9 +39,11 @@ final class PassThrough {
         return builder.build();
     }
 
-    static RoleHandle start(String run, KafkaConfig kafka, Path stateDir, MeterRegistry registry, Fatal fatal) {
+    /** Runs the copy with the processor's commit interval, as the first stage of the full path runs. */
+    static RoleHandle start(String run, KafkaConfig kafka, Duration commitInterval, Path stateDir,
+                            MeterRegistry registry, Fatal fatal) {
         Topics topics = kafka.topics();
         return StreamsRole.start("pass-through", topology(topics), StreamsProperties.exactlyOnce(run + "-pass-through",
-                1, stateDir.toString(), kafka, topics.deadLetter().name()), registry, fatal);
+                1, stateDir.toString(), commitInterval, kafka, topics.deadLetter().name()), registry, fatal);
     }
 }

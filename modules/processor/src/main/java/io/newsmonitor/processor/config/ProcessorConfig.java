@@ -18,9 +18,11 @@ import java.util.List;
  * @param maxTextChars       longest cleaned text kept
  * @param languages          languages told apart by the detector
  * @param dedup              duplicate and story recognition
+ * @param commitInterval     how often its transactions commit
  */
 public record ProcessorConfig(String applicationId, int threads, String stateDir, double aiSubstantiveScore,
-                              int maxTextChars, List<String> languages, DedupSettings dedup) {
+                              int maxTextChars, List<String> languages, DedupSettings dedup,
+                              Duration commitInterval) {
 
     private static final String RATIO = "between 0 and 1";
 
@@ -31,6 +33,14 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
             "Stream threads of this instance").withRule(n -> n >= 1 && n <= 64, "between 1 and 64");
     public static final Setting<String> STATE_DIR = Setting.string("processor.stateDir", "data/streams",
             "Directory of the RocksDB state stores (rebuilt from changelogs when lost)");
+    /**
+     * Kafka Streams' own default under exactly-once: an announcement passes two of the processor's commits (classify,
+     * then deduplicate), so this bounds what the processor adds to an alert's delay when it keeps up.
+     */
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("processor.commitInterval",
+                    Duration.ofMillis(100), "How often the processor commits its transactions; its output is visible "
+                            + "only then, and each commit costs the broker a marker per partition written")
+            .withRule(d -> d.toMillis() >= 10 && d.toMillis() <= 60_000, "between 10 ms and 60 s");
     public static final Setting<Double> AI_SUBSTANTIVE_SCORE = Setting.decimal("processor.aiSubstantiveScore", 2.0,
                     "Score of the ai theme from which AI is the subject of an announcement, not a passing word")
             .withRule(d -> d > 0, "positive");
@@ -61,6 +71,14 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
     public static final Setting<Duration> STORY_WINDOW = Setting.duration("processor.stories.window",
             Duration.ofHours(72), "How far apart two write-ups of one event may be published")
             .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
+    /**
+     * A week: a summit, a state visit or a several-day event is covered over days, each report near the one before,
+     * and "the same days" of docs/labelling.md is about that; without a bound such chains grew one story of
+     * generated news to a thousand write-ups (docs/benchmarks.md).
+     */
+    public static final Setting<Duration> STORY_SPAN = Setting.duration("processor.stories.span",
+            Duration.ofDays(7), "How long after its first write-up a story may still grow (at least the story window)")
+            .withRule(d -> !d.isNegative() && !d.isZero(), "positive");
     public static final Setting<Double> STORY_SIMILARITY = Setting.decimal("processor.stories.similarity", 0.15,
             "Least content-word similarity of two same-language write-ups of one story")
             .withRule(d -> d >= 0 && d <= 1, RATIO);
@@ -68,20 +86,23 @@ public record ProcessorConfig(String applicationId, int threads, String stateDir
             "Least overlap of the themes of two write-ups of one story").withRule(d -> d >= 0 && d <= 1, RATIO);
 
     /** Every setting of this section. */
-    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR,
+    public static final List<Setting<?>> SETTINGS = List.of(APPLICATION_ID, THREADS, STATE_DIR, COMMIT_INTERVAL,
             AI_SUBSTANTIVE_SCORE, MAX_TEXT_CHARS, LANGUAGES, DEDUP_THRESHOLD, DEDUP_EDITED_THRESHOLD, DEDUP_WINDOW,
-            EXACT_MEMORY, STORY_WINDOW, STORY_SIMILARITY, STORY_THEME_OVERLAP);
+            EXACT_MEMORY, STORY_WINDOW, STORY_SPAN, STORY_SIMILARITY, STORY_THEME_OVERLAP);
 
     /** The processor section of the settings. */
     public static ProcessorConfig from(Settings s) {
         return new ProcessorConfig(s.get(APPLICATION_ID), s.get(THREADS), s.get(STATE_DIR),
                 s.get(AI_SUBSTANTIVE_SCORE), s.get(MAX_TEXT_CHARS), s.get(LANGUAGES),
                 new DedupSettings(s.get(DEDUP_THRESHOLD), s.get(DEDUP_EDITED_THRESHOLD), s.get(DEDUP_WINDOW),
-                        s.get(EXACT_MEMORY), s.get(STORY_WINDOW), s.get(STORY_SIMILARITY), s.get(STORY_THEME_OVERLAP)));
+                        s.get(EXACT_MEMORY), s.get(STORY_WINDOW), s.get(STORY_SPAN), s.get(STORY_SIMILARITY),
+                        s.get(STORY_THEME_OVERLAP)),
+                s.get(COMMIT_INTERVAL));
     }
 
     /** The same configuration under another application id and state directory (for replay). */
     public ProcessorConfig withApplicationId(String id, String dir) {
-        return new ProcessorConfig(id, threads, dir, aiSubstantiveScore, maxTextChars, languages, dedup);
+        return new ProcessorConfig(id, threads, dir, aiSubstantiveScore, maxTextChars, languages, dedup,
+                commitInterval);
     }
 }

@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>A write-up joins the story of an earlier one only on strong evidence, since a false merge costs a subscriber
  * the alert of a distinct event while a missed one costs an extra alert: published within the story window of it and
- * of the story's first write-up (so that a chain of write-ups, each near the one before, never stretches a story
- * beyond the window: on generated news such chains grew one story to a thousand write-ups), the same parties (at least two salient actors in common, and at least half of the two sets), overlapping themes,
+ * within the story span of the story's first write-up (so that a chain of write-ups, each near the one before, does
+ * not stretch a story without end: on generated news such chains grew one story to a thousand write-ups), the same
+ * parties (at least two salient actors in common, and at least half of the two sets), overlapping themes,
  * and the same content: specific shared parties (two organisations, or three parties one of which is an
  * organisation), else in one language similar content words and shared {@link Anchors anchors} (names and figures
  * beyond the parties), across languages, where words cannot be compared, shared anchors making a share of the
@@ -83,9 +84,9 @@ final class Stories {
         return new Story(a.id(), f.eventTime());
     }
 
-    /** Whether a write-up is published within the story window of the first write-up of {@code r}'s story. */
+    /** Whether a write-up is published within the span of {@code r}'s story from its first write-up. */
     boolean withinStory(Fingerprint f, StoryFacts r) {
-        return Math.abs(f.eventTime() - r.storyStart()) <= settings.storyWindow().toMillis();
+        return Math.abs(f.eventTime() - r.storyStart()) <= settings.storySpan().toMillis();
     }
 
     /**

@@ -95,7 +95,7 @@ public final class ProcessorTopology {
 
     /** The Kafka Streams properties of the processor: exactly-once, dead-letter topic, state directory. */
     public static Properties properties(ProcessorConfig config, KafkaConfig kafka, Topics output) {
-        return StreamsProperties.exactlyOnce(config.applicationId(), config.threads(), config.stateDir(), kafka,
-                output.deadLetter().name());
+        return StreamsProperties.exactlyOnce(config.applicationId(), config.threads(), config.stateDir(),
+                config.commitInterval(), kafka, output.deadLetter().name());
     }
 }

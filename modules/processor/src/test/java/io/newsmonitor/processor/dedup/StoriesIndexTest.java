@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class StoriesIndexTest {
 
     private static final DedupSettings SETTINGS = new DedupSettings(0.8, 0.6, Duration.ofDays(14), Duration.ofDays(366),
-            Duration.ofHours(72), 0.15, 0.5);
+            Duration.ofHours(72), Duration.ofHours(72), 0.15, 0.5);
     private static final long START = Instant.parse("2026-03-01T00:00:00Z").toEpochMilli();
     private static final List<String> BUSY = List.of("EU", "FR", "US");
     private static final List<String> OTHER_PARTIES = List.of("DE", "IN", "AL", "inetum", "mistral", "sap");
@@ -116,8 +116,8 @@ class StoriesIndexTest {
     }
 
     @Test
-    void aChainOfWriteUpsEachNearTheOneBeforeNeverStretchesAStoryBeyondTheWindowOfItsFirst() {
-        // given write-ups of one organisation pair, each two days after the one before (the story window is 72 h)
+    void aChainOfWriteUpsEachNearTheOneBeforeNeverStretchesAStoryBeyondTheSpanOfItsFirst() {
+        // given write-ups of one organisation pair, each two days after the one before (story window and span 72 h)
         long day = Duration.ofDays(1).toMillis();
         List<Stories.Story> chosen = new ArrayList<>();
         for (int n = 0; n < 4; n++) {
@@ -130,7 +130,7 @@ class StoriesIndexTest {
             remember(c, story);
         }
 
-        // then the second joins the first's story, the third is beyond that story's window and starts its own
+        // then the second joins the first's story, the third is beyond that story's span and starts its own
         assertThat(chosen).containsExactly(new Stories.Story("w0", START), new Stories.Story("w0", START),
                 new Stories.Story("w2", START + 4 * day), new Stories.Story("w2", START + 4 * day));
     }

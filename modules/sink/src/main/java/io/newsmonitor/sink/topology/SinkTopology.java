@@ -109,7 +109,7 @@ public final class SinkTopology {
      */
     public static Properties properties(SinkConfig config, KafkaConfig kafka, Topics topics) {
         Properties props = StreamsProperties.exactlyOnce(config.applicationId(), config.threads(), config.stateDir(),
-                kafka, topics.deadLetter().name());
+                config.commitInterval(), kafka, topics.deadLetter().name());
         config.advertised().ifPresent(address -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
                 address.toString()));
         return props;

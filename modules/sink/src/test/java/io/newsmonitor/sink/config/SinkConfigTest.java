@@ -67,7 +67,7 @@ class SinkConfigTest {
 
         assertThat(run).isEqualTo(new SinkConfig("bench-1-sink", config.threads(), "/tmp/bench-1", config.grace(),
                 config.storyMemory(), config.queryRetention(), config.httpListen(), config.httpAdvertised(), 5,
-                config.trendThreshold(), config.backfillLimit(), config.emitInterval()));
+                config.trendThreshold(), config.backfillLimit(), config.emitInterval(), config.commitInterval()));
         assertThatThrownBy(() -> config.withApplicationId("no spaces", "/tmp")).hasMessageContaining("letters");
     }
 }
