@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -41,6 +42,7 @@ public final class FixtureServer implements AutoCloseable {
     private final Map<String, ConcurrentLinkedQueue<FixtureResponse>> queued = new ConcurrentHashMap<>();
     private final Map<String, Function<RecordedRequest, FixtureResponse>> handlers = new ConcurrentHashMap<>();
     private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     private FixtureServer(HttpServer server) {
         this.server = server;
@@ -92,6 +94,11 @@ public final class FixtureServer implements AutoCloseable {
         return requests.poll(10, TimeUnit.SECONDS);
     }
 
+    /** How many answers the client went away from before they were written whole (a request cancelled, timed out). */
+    public int abandonedCount() {
+        return abandoned.get();
+    }
+
     /** How many requests have been received and not yet taken. */
     public int requestCount() {
         return requests.size();
@@ -107,6 +114,7 @@ public final class FixtureServer implements AutoCloseable {
             respond(exchange, answerFor(request));
         } catch (IOException e) {
             // the client went away: that is what some tests want
+            abandoned.incrementAndGet();
         }
     }
 

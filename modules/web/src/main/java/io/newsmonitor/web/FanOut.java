@@ -103,12 +103,24 @@ final class FanOut {
         return new Listing<>(merge.apply(lists, limit), unreachable);
     }
 
+    /**
+     * A peer's items, or a failure once {@code timeout} has passed. The request's own timeout stops at the headers, so
+     * a peer that stalls or never ends its body would keep its exchange, and the bytes read so far, alive: the
+     * exchange is cancelled when the answer fails.
+     */
     private <T> CompletableFuture<List<T>> ask(String peer, String pathAndQuery, Class<T> type) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer + pathAndQuery)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> items(response, type))
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<List<T>> answer = exchange.thenApply(response -> items(response, type))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((items, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
     }
 
     private static <T> List<T> items(HttpResponse<byte[]> response, Class<T> type) {

@@ -1,6 +1,7 @@
 package io.newsmonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.json.Json;
 import io.newsmonitor.model.Alert;
@@ -47,6 +48,19 @@ class FanOutTest {
             RecordedRequest request = peer.takeRequest();
             assertThat(request.path()).startsWith("/api/alerts?")
                     .contains("subscription=fr", "limit=3", "scope=local");
+        }
+    }
+
+    @Test
+    void aPeerWhoseAnswerNeverEndsIsCutOffAtTheTimeout() throws Exception {
+        try (FixtureServer endless = FixtureServer.start()) {
+            endless.enqueue("/api/alerts", listing(alertAt("e", 1)).withEndlessBody());
+
+            Listing<Alert> merged = fanOut.gather(List.of(alertAt("l", 1)), List.of(hostPort(endless)),
+                    "/api/alerts", Map.of(), Api.ALERTS, 50);
+
+            assertThat(merged.unreachable()).containsExactly(hostPort(endless) + ": no answer within 800 ms");
+            await().atMost(Duration.ofSeconds(10)).until(() -> endless.abandonedCount() == 1);
         }
     }
 
