@@ -87,13 +87,14 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
             .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
 
     /**
-     * Longer than the processor's: each sink transaction writes to many partitions (alerts, a dozen aggregate topics,
-     * the changelogs of its stores) and the broker writes a marker to every one at each commit. On 20,000 generated
-     * announcements, 1 s instead of 100 ms raised the sink alone from 409 to 641 announcements a second; 500 ms keeps
-     * a WebSub push within a second of its alert when the pipeline keeps up (docs/benchmarks.md).
+     * Kafka Streams' own default under exactly-once. Each sink transaction writes to many partitions (alerts, a dozen
+     * aggregate topics, the changelogs of its stores) and the broker writes a marker to every one at each commit, so a
+     * longer interval costs the broker less; but on generated bursts 500 ms or 1 s gained at most a tenth, within the
+     * spread of runs, while 500 ms added 0.4 s to the median alert delay at a steady 20 a second
+     * (docs/benchmarks.md).
      */
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("sink.commitInterval",
-                    Duration.ofMillis(500), "How often the sink commits its transactions: alerts and aggregates are "
+                    Duration.ofMillis(100), "How often the sink commits its transactions: alerts and aggregates are "
                             + "visible only then, and each commit costs the broker a marker per partition written")
             .withRule(d -> d.toMillis() >= 10 && d.toMillis() <= 60_000, "between 10 ms and 60 s");
 
