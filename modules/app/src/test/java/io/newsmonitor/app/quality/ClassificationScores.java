@@ -5,6 +5,7 @@ import io.newsmonitor.model.ActorType;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.ThemeScore;
 import io.newsmonitor.samples.SampleAnnouncement;
+import io.newsmonitor.testkit.quality.OrganisationsFound;
 import io.newsmonitor.testkit.quality.Scores;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +51,12 @@ final class ClassificationScores {
         countriesAndGroups.add(union(expect.countries(), expect.groups()),
                 union(List.copyOf(predictedCountries), List.copyOf(predictedGroups)));
 
-        OrgMatcher.Result orgs = OrgMatcher.match(item, c);
+        OrganisationsFound.Result orgs = OrganisationsFound.match(expect.organisations(), expect.orgNames(),
+                c.actors(), c.evidence());
         organisations += orgs.labelled();
         organisationsById += orgs.byId();
         organisationsByName += orgs.byName();
-        organisationsUnlabelled += orgs.unmatched();
+        organisationsUnlabelled += orgs.unmatched().size();
 
         Set<String> expectedThemes = Set.copyOf(expect.themes());
         Set<String> predictedThemes = c.themes().stream().map(ThemeScore::id).collect(Collectors.toSet());

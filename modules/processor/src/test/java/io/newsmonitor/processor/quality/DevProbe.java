@@ -13,6 +13,7 @@ import io.newsmonitor.processor.text.TextCleaner;
 import io.newsmonitor.processor.topology.TopologyFixture;
 import io.newsmonitor.samples.SampleAnnouncement;
 import io.newsmonitor.samples.SampleCorpus;
+import io.newsmonitor.testkit.quality.OrganisationsFound;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +131,8 @@ class DevProbe {
                 }
             }
             add(s, "orgs", a.expect().organisations(), ids(c, ActorType.ORGANISATION), a.id(), detail);
-            OrgScore.Result r = OrgScore.match(a, c);
+            OrganisationsFound.Result r = OrganisationsFound.match(a.expect().organisations(),
+                    a.expect().orgNames(), c.actors(), c.evidence());
             orgs[0] += r.labelled();
             orgs[1] += r.byId();
             orgs[2] += r.byName();
