@@ -1,14 +1,8 @@
 package io.newsmonitor.sink.aggregates;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.newsmonitor.sink.serde.BinaryValues;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,27 +35,18 @@ public final class TallySerde {
     }
 
     static byte[] write(Tally tally) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 48 * tally.samples().size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+        return BinaryValues.write(FORMAT, 16 + 48 * tally.samples().size(), out -> {
             out.writeLong(tally.count());
             out.writeByte(tally.samples().size());
             for (Tally.Sample sample : tally.samples()) {
                 out.writeLong(sample.time());
                 out.writeUTF(sample.id());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static Tally read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new SerializationException("unknown tally format " + format);
-            }
+        return BinaryValues.read(bytes, FORMAT, "tally", in -> {
             long count = in.readLong();
             int size = in.readUnsignedByte();
             List<Tally.Sample> samples = new ArrayList<>(size);
@@ -70,8 +55,6 @@ public final class TallySerde {
                 samples.add(new Tally.Sample(in.readUTF(), time));
             }
             return new Tally(count, samples);
-        } catch (IOException e) {
-            throw new SerializationException("unreadable tally of " + bytes.length + " bytes", e);
-        }
+        });
     }
 }

@@ -6,17 +6,14 @@ import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.Evidence;
 import io.newsmonitor.model.ThemeScore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.newsmonitor.sink.serde.BinaryValues;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -54,9 +51,7 @@ public final class AnnouncementSerde {
 
     static byte[] write(ClassifiedAnnouncement a) {
         int size = 256 + (a.text() == null ? 0 : 3 * a.text().length()) + 64 * a.evidence().size();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+        return BinaryValues.write(FORMAT, size, out -> {
             writeStrings(out, a.id(), a.sourceId(), a.url(), a.title(), a.language());
             writeInstant(out, a.publishedAt());
             writeInstant(out, a.fetchedAt());
@@ -90,18 +85,11 @@ public final class AnnouncementSerde {
                 out.writeInt(e.end());
             }
             writeString(out, a.taxonomyVersion());
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static ClassifiedAnnouncement read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new SerializationException("unknown announcement format " + format);
-            }
+        return BinaryValues.read(bytes, FORMAT, "announcement", in -> {
             String id = readString(in);
             String sourceId = readString(in);
             String url = readString(in);
@@ -142,9 +130,7 @@ public final class AnnouncementSerde {
             return new ClassifiedAnnouncement(id, sourceId, url, title, language, publishedAt, fetchedAt,
                     classifiedAt, text, actors, countries, themes, aiCooperation, cooperation, storyId, evidence,
                     readString(in));
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("unreadable announcement of " + bytes.length + " bytes: " + e, e);
-        }
+        });
     }
 
     private static void writeStrings(DataOutputStream out, String... values) throws IOException {

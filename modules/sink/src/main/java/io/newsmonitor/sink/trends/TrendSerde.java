@@ -1,16 +1,10 @@
 package io.newsmonitor.sink.trends;
 
 import io.newsmonitor.model.Trend;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.newsmonitor.sink.serde.BinaryValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -38,9 +32,7 @@ final class TrendSerde {
     }
 
     static byte[] write(Trend trend) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
+        return BinaryValues.write(FORMAT, 128, out -> {
             out.writeUTF(trend.dimension());
             out.writeUTF(trend.key());
             out.writeLong(trend.windowStart().toEpochMilli());
@@ -53,18 +45,11 @@ final class TrendSerde {
             for (String sample : trend.samples()) {
                 out.writeUTF(sample);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static Trend read(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte format = in.readByte();
-            if (format != FORMAT) {
-                throw new SerializationException("unknown trend format " + format);
-            }
+        return BinaryValues.read(bytes, FORMAT, "trend", in -> {
             String dimension = in.readUTF();
             String key = in.readUTF();
             Instant windowStart = Instant.ofEpochMilli(in.readLong());
@@ -79,8 +64,6 @@ final class TrendSerde {
                 samples.add(in.readUTF());
             }
             return new Trend(dimension, key, windowStart, windowEnd, count, baseline, score, trending, samples);
-        } catch (IOException e) {
-            throw new SerializationException("unreadable trend of " + bytes.length + " bytes", e);
-        }
+        });
     }
 }
