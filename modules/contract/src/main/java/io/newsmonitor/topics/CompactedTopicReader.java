@@ -16,14 +16,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a compacted topic (or some of its partitions) from the beginning to its last stable offset and keeps the
  * latest value per key, as a configuration reader must: committed records only, and an unreadable record kept aside
  * with its reason rather than stopping the read.
+ *
+ * <p>A writer that must resume from what it wrote itself (a poller taking its partitions back after the broker was
+ * away) reads with a <em>settle</em> time: the transactions open when the read starts are waited for, so that a
+ * commit whose markers the broker has not written yet (it writes them after answering the commit, and after a
+ * restart only once its coordinator has loaded) is read rather than missed.
  */
 public final class CompactedTopicReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private CompactedTopicReader() {
@@ -48,11 +56,28 @@ public final class CompactedTopicReader {
     }
 
     /**
+     * Up to the last stable offset when the read starts.
+     *
      * @param partitions the partitions to read, or {@code null} for all of them
      * @param summary    what to keep of each value
      */
     public static <V, S> Snapshot<S> read(Map<String, Object> common, Topic<String, V> topic,
                                           Collection<Integer> partitions, Function<V, S> summary) {
+        return read(common, topic, partitions, summary, Duration.ZERO);
+    }
+
+    /**
+     * Up to the end of every transaction open on the partitions when the read starts, waiting up to {@code settle}
+     * for them to commit or abort; past it, up to the last stable offset then, with one warning line naming the
+     * partitions still held by an open transaction.
+     *
+     * @param partitions the partitions to read, or {@code null} for all of them
+     * @param summary    what to keep of each value
+     * @param settle     how long to wait for open transactions (at least a writer's transaction timeout, after
+     *                   which the broker aborts them); zero reads up to the current last stable offset
+     */
+    public static <V, S> Snapshot<S> read(Map<String, Object> common, Topic<String, V> topic,
+                                          Collection<Integer> partitions, Function<V, S> summary, Duration settle) {
         Map<String, Object> props = new HashMap<>(common);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -67,8 +92,15 @@ public final class CompactedTopicReader {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            Map<TopicPartition, Long> end = new HashMap<>(settle.isZero() ? consumer.endOffsets(assigned)
+                    : logEnds(common, assigned));
+            long deadline = System.nanoTime() + settle.toNanos();
+            boolean settling = !settle.isZero();
             while (assigned.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (settling && System.nanoTime() - deadline > 0) {
+                    settling = false;
+                    giveUpSettling(topic, assigned, consumer, end, settle);
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     Decoded<V> decoded = Decoded.of(topic, record.value());
                     values.remove(record.key());
@@ -87,5 +119,29 @@ public final class CompactedTopicReader {
             }
         }
         return new Snapshot<>(values, invalid, origins);
+    }
+
+    /** The partitions' log end offsets, open transactions' records included (what a read_uncommitted reader sees). */
+    private static Map<TopicPartition, Long> logEnds(Map<String, Object> common, List<TopicPartition> partitions) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** Lowers {@code end} to the last stable offsets, naming the partitions an open transaction still holds. */
+    private static void giveUpSettling(Topic<String, ?> topic, List<TopicPartition> partitions,
+                                       KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
+                                       Duration settle) {
+        Map<TopicPartition, Long> stable = consumer.endOffsets(partitions);
+        List<Integer> held = partitions.stream().filter(tp -> stable.get(tp) < end.get(tp))
+                .map(TopicPartition::partition).toList();
+        if (!held.isEmpty()) {
+            LOG.warn("Topic {}: partitions {} still held by a transaction open for more than {}; read up to their "
+                    + "last stable offsets", topic.name(), held, settle);
+        }
+        end.putAll(stable);
     }
 }

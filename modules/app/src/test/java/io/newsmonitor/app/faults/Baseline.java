@@ -43,7 +43,7 @@ final class Baseline {
             Outcome outcome = deployment.awaitOutcome(FaultParameters.budget(mix.announcements().size()),
                     o -> o.reached(mix.ids(), o.expectedAlertKeys(subscriptions, rules), o.expectedAggregates()));
             assertThat(outcome.lost(mix.ids())).as("baseline: raw ids without outcome").isEmpty();
-            assertThat(outcome.duplicated()).as("baseline: records duplicated").isZero();
+            assertThat(outcome.repeated()).as("baseline: records duplicated").isEmpty();
             assertThat(outcome.alerts().keySet()).as("baseline: alerts")
                     .isEqualTo(outcome.expectedAlertKeys(subscriptions, rules));
             assertThat(outcome.aggregates()).as("baseline: aggregates").isEqualTo(outcome.expectedAggregates());

@@ -53,6 +53,12 @@ public final class PollerService implements LoopRole.Loop {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollerService.class);
     private static final Duration LOOP = Duration.ofMillis(100);
+    /**
+     * The producer's transaction timeout (Kafka's default, made explicit): a transaction open longer, its instance
+     * gone, is aborted by the broker. Restoring states waits that long, and a little more, for one to end.
+     */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration SETTLE_MARGIN = Duration.ofSeconds(15);
 
     private final PollerSettings settings;
     private final KafkaConfig kafka;
@@ -88,7 +94,8 @@ public final class PollerService implements LoopRole.Loop {
             return t;
         });
         this.dispatcher = new Dispatcher(poller::poll, gate, workers, metrics, clock);
-        this.ownership = new SourceOwnership(kafka, settings.instanceId(), dispatcher, schedule, clock);
+        this.ownership = new SourceOwnership(kafka, settings.instanceId(), TRANSACTION_TIMEOUT.plus(SETTLE_MARGIN),
+                dispatcher, schedule, clock);
         this.websub = new WebSubIntake(websub, fetcher, workers, clock);
     }
 
@@ -218,6 +225,7 @@ public final class PollerService implements LoopRole.Loop {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, settings.instanceId());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.groupId() + "-" + settings.instanceId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -7,6 +7,7 @@ import io.newsmonitor.topics.CompactedTopicReader;
 import io.newsmonitor.topics.CompactedTopicReader.Snapshot;
 import io.newsmonitor.topics.Decoded;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ final class SourceOwnership implements ConsumerRebalanceListener {
 
     private final KafkaConfig kafka;
     private final String instanceId;
+    private final Duration settle;
     private final Dispatcher dispatcher;
     private final Schedule schedule;
     private final Clock clock;
@@ -56,9 +58,15 @@ final class SourceOwnership implements ConsumerRebalanceListener {
     private volatile boolean joined;
     private volatile int ownedPartitions;
 
-    SourceOwnership(KafkaConfig kafka, String instanceId, Dispatcher dispatcher, Schedule schedule, Clock clock) {
+    /**
+     * @param settle how long a restore waits for the transactions open on the state partitions to end (see
+     *               {@link #restorePending})
+     */
+    SourceOwnership(KafkaConfig kafka, String instanceId, Duration settle, Dispatcher dispatcher, Schedule schedule,
+                    Clock clock) {
         this.kafka = kafka;
         this.instanceId = instanceId;
+        this.settle = settle;
         this.dispatcher = dispatcher;
         this.schedule = schedule;
         this.clock = clock;
@@ -106,9 +114,12 @@ final class SourceOwnership implements ConsumerRebalanceListener {
     }
 
     /**
-     * Reads the committed states of the sources of newly assigned partitions, up to the last stable offset. An
-     * unreadable state record is skipped with one line: its source starts afresh (it may publish its current items
-     * once more, which the processor's deduplication catches).
+     * Reads the committed states of the sources of newly assigned partitions, waiting for the transactions open on
+     * them to end: this instance's last commit before the group took its partitions away (the broker writes a
+     * commit's markers after answering it, and after a restart only once its transaction coordinator has loaded), or
+     * the previous owner's last one. Reading only up to the last stable offset would then miss that state and publish
+     * its announcements a second time. An unreadable state record is skipped with one line: its source starts afresh
+     * (it may publish its current items once more, which the processor's deduplication catches).
      */
     void restorePending() {
         if (toRestore.isEmpty()) {
@@ -117,7 +128,7 @@ final class SourceOwnership implements ConsumerRebalanceListener {
         Set<Integer> restoring = Set.copyOf(toRestore);
         toRestore.clear();
         Snapshot<PollerState> snapshot = CompactedTopicReader.read(kafka.commonProperties(),
-                kafka.topics().pollerState(), restoring, Function.identity());
+                kafka.topics().pollerState(), restoring, Function.identity(), settle);
         snapshot.invalid().forEach((id, error) -> LOG.warn("Source {}: unreadable state record skipped: {}", id,
                 error));
         snapshot.values().forEach((id, state) -> {
