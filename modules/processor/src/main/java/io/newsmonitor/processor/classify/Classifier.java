@@ -172,7 +172,7 @@ public final class Classifier {
             if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
                 continue;
             }
-            if (NationalityCue.onlyDescribes(tokens, m)) {
+            if (NationalityCue.onlyDescribes(tokens, m, matches)) {
                 mark(known.describing(), m);
                 continue;
             }

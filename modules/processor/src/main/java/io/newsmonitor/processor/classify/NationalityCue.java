@@ -15,7 +15,10 @@ import java.util.Set;
  * nationality" say where a company or person comes from: by docs/labelling.md that never makes the country an actor.
  * "Le gouvernement français", "the German Chancellor", "the Indian side" do: the adjective qualifies the state, its
  * office holders or its representatives. So an adjective counts only next to such a word (a few tokens either side,
- * within the sentence), or in a compound of two countries ({@code deutsch-französisch}).
+ * within the sentence), or in a compound of two countries ({@code deutsch-französisch}; not {@code US-amerikanisch},
+ * one country twice). An adjective, compound or combining form right next to a word for a company, a fund or a
+ * researcher ("la start-up germano-franco-britannique Helsing", "chinesischen Plattformen") describes whatever it
+ * is. A combining form joined to a sea or an ocean ({@code Indo-Pacifique}) names a region, not a state.
  */
 final class NationalityCue {
 
@@ -40,6 +43,23 @@ final class NationalityCue {
             "ambasciata", "embajada", "ambasciatore", "embajador", "delegazione", "delegacion", "omologo", "omologa",
             "homologo", "homologa", "repubblica", "republica", "parlamento", "agenzia", "agencia", "cancelliere",
             "canciller", "legge", "ley", "regolamento", "reglamento");
+    /**
+     * Words (folded) for companies, funds, platforms and researchers in fr, en, de, it and es: a nationality next to
+     * one of them says where it comes from.
+     */
+    private static final Set<String> COMPANY_WORDS = Set.of(
+            "startup", "startups", "entreprise", "entreprises", "societe", "societes", "groupe", "groupes",
+            "company", "companies", "firm", "firms", "firme", "firmes", "group", "unternehmen", "konzern", "konzerne",
+            "firma", "firmen", "investor", "investors", "investoren", "investisseur", "investisseurs", "fonds",
+            "fund", "funds", "bank", "banque", "platform", "platforms", "plateforme", "plateformes", "plattform",
+            "plattformen", "licorne", "licornes", "unicorn", "unicorns", "geant", "geants", "giant", "giants",
+            "editeur", "editeurs", "operator", "operateur", "duo", "pepite", "pepites", "champion", "champions",
+            "researchers", "chercheur", "chercheurs", "chercheuse", "forscher", "forscherin", "forschende",
+            "azienda", "aziende", "societa", "empresa", "empresas", "investigadores", "ricercatori");
+    /** Seas and oceans a combining form joins to name a region ({@code Indo-Pacific}, {@code euro-atlantique}). */
+    private static final Set<String> REGION_WORDS = Set.of("pacifique", "pacific", "pazifik", "pacifico",
+            "atlantique", "atlantic", "atlantik", "atlantico", "mediterranee", "mediterranean", "mittelmeer",
+            "mediterraneo");
     /** Words that follow a country acronym used as a noun ("the US and China", "US has signed"). */
     private static final Set<String> FUNCTION_WORDS = Set.of("and", "et", "und", "or", "ou", "oder", "has", "have",
             "is", "was", "will", "would", "to", "a", "hat", "ist", "wird", "est", "sont", "ont", "with",
@@ -53,8 +73,13 @@ final class NationalityCue {
     private NationalityCue() {
     }
 
-    /** Whether a matched country or group term only describes (see the class comment), so it is no mention. */
-    static boolean onlyDescribes(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+    /**
+     * Whether a matched country or group term only describes (see the class comment), so it is no mention.
+     *
+     * @param all every actor term matched in the text, to tell a compound of two countries from one of one
+     */
+    static boolean onlyDescribes(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m,
+                                 List<PhraseMatcher.Match<ActorTerm>> all) {
         ActorTerm term = m.value();
         if (term.actor().type() != ActorType.COUNTRY && term.actor().type() != ActorType.GROUP) {
             return false;
@@ -62,7 +87,45 @@ final class NationalityCue {
         boolean attributive = term.form() == MentionForm.ADJECTIVE
                 || term.form() == MentionForm.ACRONYM && term.actor().type() == ActorType.COUNTRY
                 && attributiveAcronym(tokens, m.lastToken());
-        return attributive && !compound(tokens, m) && !nearStateWord(tokens, m);
+        if (term.form() == MentionForm.PREFIX) {
+            return joinedTo(tokens, m.lastToken(), REGION_WORDS) || nextToCompanyWord(tokens, m);
+        }
+        if (attributive && nextToCompanyWord(tokens, m)) {
+            return true;
+        }
+        return attributive && !compound(tokens, m, all) && !nearStateWord(tokens, m);
+    }
+
+    /** Whether the token after {@code last}, joined to it by a hyphen, is one of {@code words}. */
+    private static boolean joinedTo(List<Token> tokens, int last, Set<String> words) {
+        return tokens.get(last).hyphenAfter() && last + 1 < tokens.size()
+                && words.contains(tokens.get(last + 1).folded());
+    }
+
+    /**
+     * Whether the hyphenated compound the term is part of (or the term alone) stands right next to a company word:
+     * "start-up germano-franco-britannique", "chinesischen Plattformen", "Abu Dhabi investor".
+     */
+    private static boolean nextToCompanyWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+        int first = m.firstToken();
+        while (first > 0 && tokens.get(first - 1).hyphenAfter()) {
+            first--;
+        }
+        int last = m.lastToken();
+        while (last + 1 < tokens.size() && tokens.get(last).hyphenAfter()) {
+            last++;
+        }
+        boolean before = first > 0 && !tokens.get(first).boundaryBefore() && companyWord(tokens, first - 1);
+        boolean after = last + 1 < tokens.size() && !tokens.get(last + 1).boundaryBefore()
+                && companyWord(tokens, last + 1);
+        return before || after;
+    }
+
+    /** A company word, {@code start-up} written with its hyphen included. */
+    private static boolean companyWord(List<Token> tokens, int i) {
+        String f = tokens.get(i).folded();
+        return COMPANY_WORDS.contains(f) || (f.equals("up") || f.equals("ups")) && i > 0
+                && tokens.get(i - 1).hyphenAfter() && tokens.get(i - 1).folded().equals("start");
     }
 
     /**
@@ -84,10 +147,18 @@ final class NationalityCue {
         return raw.length() >= 2 && raw.chars().allMatch(c -> Character.isUpperCase(c) || c == '.');
     }
 
-    /** "franco-allemand", "German-Canadian": a compound of countries names both as parties. */
-    private static boolean compound(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+    /**
+     * "franco-allemand", "German-Canadian", "US-chinesisch": a compound of countries names both as parties;
+     * "US-amerikanisch", one country twice, is a plain adjective.
+     */
+    private static boolean compound(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m,
+                                    List<PhraseMatcher.Match<ActorTerm>> all) {
         boolean hyphenBefore = m.firstToken() > 0 && tokens.get(m.firstToken() - 1).hyphenAfter();
-        return m.value().form() == MentionForm.ADJECTIVE && (hyphenBefore || tokens.get(m.lastToken()).hyphenAfter());
+        boolean hyphenAfter = tokens.get(m.lastToken()).hyphenAfter();
+        String id = m.value().actor().id();
+        return all.stream().anyMatch(other -> !other.value().actor().id().equals(id)
+                && (hyphenBefore && other.lastToken() == m.firstToken() - 1
+                || hyphenAfter && other.firstToken() == m.lastToken() + 1));
     }
 
     private static boolean nearStateWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {

@@ -116,6 +116,36 @@ class ProcessorTopologyTest {
         assertThat(c.cooperation().pairs()).containsExactly(List.of("EU", "IN"));
     }
 
+    /**
+     * Where a company comes from is no party, also in a compound ("start-up germano-franco-britannique"), and a
+     * country prefix joined to an ocean names a region (issue 9).
+     */
+    @Test
+    void aCompanysNationalityAndAnOceanRegionAreNoParties() {
+        fixture.send(List.of(announcement("helsing", "https://www.elysee.fr/helsing",
+                "La France et le Japon signent un accord sur l'intelligence artificielle",
+                "La France et le Japon ont signé un accord de coopération sur l'intelligence artificielle pour "
+                        + "la sécurité de l'Indo-Pacifique. La start-up germano-franco-britannique Helsing "
+                        + "participera aux travaux de recherche.")));
+
+        assertThat(fixture.classified().get(0).countries()).containsExactly("FR", "JP");
+    }
+
+    /** "US-amerikanisch" is one country, not a compound of two; "chinesisch-amerikanisch" still names both. */
+    @Test
+    void aCompoundOfOneCountryIsAPlainAdjective() {
+        fixture.send(List.of(german("platforms", "Deutschland und Kanada schmieden KI-Allianz",
+                "Deutschland und Kanada vereinbaren eine Partnerschaft für künstliche Intelligenz. Ziel ist eine "
+                        + "geringere Abhängigkeit von großen US-amerikanischen Plattformen."),
+                german("relations", "Japan und Südkorea beraten über Chips",
+                        "Japan und Südkorea wollen bei Halbleitern für künstliche Intelligenz zusammenarbeiten, mit "
+                                + "Blick auf die angespannten chinesisch-amerikanischen Beziehungen.")));
+
+        List<ClassifiedAnnouncement> classified = fixture.classified();
+        assertThat(classified.get(0).countries()).containsExactly("CA", "DE");
+        assertThat(classified.get(1).countries()).containsExactly("CN", "JP", "KR", "US");
+    }
+
     /** A capital named once in passing is a place or context, not a party ("Doha's plans" in a UAE visit story). */
     @Test
     void aCapitalNamedOnceOutsideTheCooperationIsNotAnActor() {
