@@ -61,7 +61,6 @@ public final class TextAnalyzer {
             KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
             stream.reset();
             String folded = null;
-            int previousEnd = 0;
             while (stream.incrementToken()) {
                 if (keyword.isKeyword()) {
                     folded = term.toString();
@@ -69,10 +68,12 @@ public final class TextAnalyzer {
                 }
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                tokens.add(new Token(term.toString(), folded, withoutPossessive(text.substring(start, end)), start,
-                        end, end < text.length() && isHyphen(text.charAt(end)),
-                        !tokens.isEmpty() && isBoundary(text, previousEnd, start)));
-                previousEnd = end;
+                String raw = withoutPossessive(text.substring(start, end));
+                boolean dotted = isDottedAbbreviation(raw);
+                String analysed = dotted ? withoutDots(raw) : term.toString();
+                tokens.add(new Token(analysed, dotted ? analysed : folded, raw, start, end,
+                        end < text.length() && isHyphen(text.charAt(end)),
+                        !tokens.isEmpty() && isBoundary(text, tokens.get(tokens.size() - 1), start)));
             }
             stream.end();
         } catch (IOException e) {
@@ -106,7 +107,16 @@ public final class TextAnalyzer {
         return raw;
     }
 
-    private static boolean isBoundary(String text, int from, int to) {
+    /**
+     * Whether sentence punctuation or a line break lies between the previous token and {@code to}. The period that
+     * ends an abbreviation written with periods ({@code U.S.}, {@code U.K.}: the tokenizer keeps the inner ones) is
+     * part of it, so that "the U.S. AI Safety Institute" stays one phrase.
+     */
+    private static boolean isBoundary(String text, Token previous, int to) {
+        int from = previous.end();
+        if (from < to && text.charAt(from) == '.' && isDottedAbbreviation(previous.raw())) {
+            from++;
+        }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
@@ -114,6 +124,32 @@ public final class TextAnalyzer {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code U.S}, {@code U.K}, {@code U.S.A}: single letters joined by periods (the tokenizer leaves out the last
+     * one). Its analysed forms drop the periods, so that "U.K. AI Safety Institute" is the "UK AI Safety Institute".
+     */
+    private static boolean isDottedAbbreviation(String raw) {
+        int n = raw.length();
+        if (n < 3 || n % 2 == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (i % 2 == 0 ? !Character.isLetter(c) : c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String withoutDots(String raw) {
+        StringBuilder letters = new StringBuilder(raw.length() / 2 + 1);
+        for (int i = 0; i < raw.length(); i += 2) {
+            letters.append(Character.toLowerCase(raw.charAt(i)));
+        }
+        return letters.toString();
     }
 
     private static boolean isHyphen(char c) {

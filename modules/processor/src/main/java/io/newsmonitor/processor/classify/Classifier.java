@@ -162,6 +162,7 @@ public final class Classifier {
         List<Found> found = new ArrayList<>();
         List<PhraseMatcher.Match<ActorTerm>> matches = new ArrayList<>(taxonomy.actorTerms().find(tokens));
         matches.addAll(taxonomy.actorRaw().find(tokens));
+        matches.addAll(CoordinatedNames.find(tokens, taxonomy.actorTerms()));
         for (PhraseMatcher.Match<ActorTerm> m : matches) {
             ActorTerm term = m.value();
             Token first = tokens.get(m.firstToken());

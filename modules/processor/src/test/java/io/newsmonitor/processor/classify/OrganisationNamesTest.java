@@ -30,10 +30,10 @@ class OrganisationNamesTest {
     void anInstitutionWordWithItsProperNameComplementNamesAnOrganisation() {
         assertThat(unlisted("Rencontre. L'Université de Montréal accueille des chercheurs.\n"
                 + "Researchers of the University of Edinburgh joined the Centre for the Fourth Industrial Revolution "
-                + "and the U.S. AI Safety Institute."
+                + "and the U.S. Quantum Safety Institute."
                 + "\nForscher vom Institut für Angewandte Informatik und der Universität Stuttgart kamen."))
                 .containsExactly("Université de Montréal", "University of Edinburgh",
-                        "Centre for the Fourth Industrial Revolution", "U.S. AI Safety Institute",
+                        "Centre for the Fourth Industrial Revolution", "U.S. Quantum Safety Institute",
                         "Institut für Angewandte Informatik",
                         "Universität Stuttgart");
     }

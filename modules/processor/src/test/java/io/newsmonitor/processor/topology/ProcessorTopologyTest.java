@@ -146,6 +146,18 @@ class ProcessorTopologyTest {
         assertThat(classified.get(1).countries()).containsExactly("CN", "JP", "KR", "US");
     }
 
+    /** Two dictionary names written once with a shared plural head are both found (issue 9). */
+    @Test
+    void namesSharingAPluralHeadAreBothFound() {
+        fixture.send(List.of(english("aisi", "US and UK partner on AI safety testing",
+                "The agreement allows the U.S. and UK AI Safety Institutes to work together on testing advanced "
+                        + "artificial intelligence models.")));
+
+        ClassifiedAnnouncement c = fixture.classified().get(0);
+        assertThat(c.hasActor("caisi")).isTrue();
+        assertThat(c.hasActor("uk-ai-security-institute")).isTrue();
+    }
+
     /** A capital named once in passing is a place or context, not a party ("Doha's plans" in a UAE visit story). */
     @Test
     void aCapitalNamedOnceOutsideTheCooperationIsNotAnActor() {
