@@ -28,10 +28,12 @@ public final class PhraseMatcher<V> {
 
     private final Node<V> root;
     private final Function<Token, String> key;
+    private final boolean genitiveS;
 
-    private PhraseMatcher(Node<V> root, Function<Token, String> key) {
+    private PhraseMatcher(Node<V> root, Function<Token, String> key, boolean genitiveS) {
         this.root = root;
         this.key = key;
+        this.genitiveS = genitiveS;
     }
 
     /** A builder of a matcher on analysed terms (case- and accent-insensitive). */
@@ -61,7 +63,7 @@ public final class PhraseMatcher<V> {
                 if (j > i && tokens.get(j).boundaryBefore()) {
                     break;
                 }
-                node = node.children.get(key.apply(tokens.get(j)));
+                node = child(node, tokens.get(j));
                 if (node == null) {
                     break;
                 }
@@ -82,10 +84,29 @@ public final class PhraseMatcher<V> {
         return matches;
     }
 
+    /**
+     * The node the token leads to: by its key, or for a capitalised word that leads nowhere and when asked
+     * ({@link Builder#genitiveS}), by its key without a final {@code s} or {@code es}.
+     */
+    private Node<V> child(Node<V> node, Token token) {
+        String k = key.apply(token);
+        Node<V> next = node.children.get(k);
+        if (next != null || !genitiveS || k.length() < 4 || !k.endsWith("s")
+                || !Character.isUpperCase(token.raw().charAt(0))) {
+            return next;
+        }
+        next = node.children.get(k.substring(0, k.length() - 1));
+        if (next == null && k.endsWith("es")) {
+            next = node.children.get(k.substring(0, k.length() - 2));
+        }
+        return next;
+    }
+
     /** Builds a {@link PhraseMatcher}. */
     public static final class Builder<V> {
         private final Node<V> root = new Node<>();
         private final Function<Token, String> key;
+        private boolean genitiveS;
 
         private Builder(Function<Token, String> key) {
             this.key = key;
@@ -106,8 +127,18 @@ public final class PhraseMatcher<V> {
             return this;
         }
 
+        /**
+         * Lets a capitalised word with a final {@code s} or {@code es} stand for the word without it, as a German
+         * genitive inflects a name ("des Bundesministeriums für Bildung", "Frankreichs", "des Auswärtigen Amtes"),
+         * where the word as written leads nowhere.
+         */
+        public Builder<V> genitiveS() {
+            this.genitiveS = true;
+            return this;
+        }
+
         public PhraseMatcher<V> build() {
-            return new PhraseMatcher<>(root, key);
+            return new PhraseMatcher<>(root, key, genitiveS);
         }
     }
 }

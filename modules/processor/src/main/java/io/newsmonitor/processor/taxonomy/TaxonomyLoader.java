@@ -84,7 +84,7 @@ public final class TaxonomyLoader {
     private Taxonomy compile(ConfigNode actorsRoot, ConfigNode themesRoot, String version) {
         actorsRoot.allowOnly(ACTORS_TOP);
         Map<String, Actor> actors = new LinkedHashMap<>();
-        PhraseMatcher.Builder<ActorTerm> terms = PhraseMatcher.onFoldedTerms();
+        PhraseMatcher.Builder<ActorTerm> terms = PhraseMatcher.<ActorTerm>onFoldedTerms().genitiveS();
         PhraseMatcher.Builder<ActorTerm> raw = PhraseMatcher.onRawTokens();
         Set<String> countries = new HashSet<>();
         for (ConfigNode c : actorsRoot.list("countries")) {
