@@ -119,6 +119,10 @@ public final class Classifier {
         }
     }
 
+    /** What follows a dateline's place: a comma, a bracket (the agency) or a dash. */
+    private static final String DATELINE_MARKS = ",(\u2014\u2013-";
+    /** How many characters after a dateline's comma its date starts at the latest ({@code , le 26 sept.}). */
+    private static final int DATE_WITHIN = 12;
     /** Mentions of a country or group from this many on make it a subject of the text even without a cue. */
     private static final int SUBJECT_MENTIONS = 3;
     /** Mentions from which a cooperation party named in plain words (no title, no strong form) is an actor. */
@@ -170,7 +174,8 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && isPlace(tokens, m)) {
+            if (term.form() == MentionForm.CAPITAL && (isPlace(tokens, m) || isDateline(tokens, m, text)
+                    || NationalityCue.nextToCompanyWord(tokens, m))) {
                 continue;
             }
             if (NationalityCue.onlyDescribes(tokens, m, matches)) {
@@ -223,6 +228,37 @@ public final class Classifier {
     private static boolean isPlace(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
         return tokens.get(m.lastToken()).hyphenAfter() || m.firstToken() > 0
                 && PLACE_PREPOSITIONS.contains(tokens.get(m.firstToken() - 1).raw().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a capital opens a paragraph as a dateline, the place a report was written ({@code Nueva Delhi, 20 feb
+     * (EFE).-}, {@code OTTAWA, le 26 sept. 2024}, {@code WASHINGTON (Reuters) -}, {@code BERLIN — }): followed by a
+     * bracket, a dash, or a comma and a date (a digit soon after), unlike a list of capitals acting ("Paris, Berlin
+     * et Rome signent").
+     */
+    private static boolean isDateline(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m, String text) {
+        int first = m.firstToken();
+        boolean opensLine = first == 0 || text.substring(tokens.get(first - 1).end(), tokens.get(first).start())
+                .indexOf('\n') >= 0;
+        if (!opensLine) {
+            return false;
+        }
+        int after = tokens.get(m.lastToken()).end();
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        if (after >= text.length() || DATELINE_MARKS.indexOf(text.charAt(after)) < 0) {
+            return false;
+        }
+        if (text.charAt(after) != ',') {
+            return true;
+        }
+        for (int i = after + 1; i < Math.min(text.length(), after + DATE_WITHIN); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, Double> themes(List<Token> tokens, String text, int titleLength, List<Evidence> evidence) {

@@ -104,9 +104,9 @@ final class NationalityCue {
 
     /**
      * Whether the hyphenated compound the term is part of (or the term alone) stands right next to a company word:
-     * "start-up germano-franco-britannique", "chinesischen Plattformen", "Abu Dhabi investor".
+     * "start-up germano-franco-britannique", "chinesischen Plattformen", "Abu Dhabi investor" (a capital, there).
      */
-    private static boolean nextToCompanyWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+    static boolean nextToCompanyWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
         int first = m.firstToken();
         while (first > 0 && tokens.get(first - 1).hyphenAfter()) {
             first--;

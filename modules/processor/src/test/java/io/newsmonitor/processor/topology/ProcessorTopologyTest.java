@@ -158,6 +158,16 @@ class ProcessorTopologyTest {
         assertThat(c.hasActor("uk-ai-security-institute")).isTrue();
     }
 
+    /** A dateline's capital is where the report was written, and a capital before "investor" says where one is from. */
+    @Test
+    void aDatelineAndAnInvestorsHomeAreNoParties() {
+        fixture.send(List.of(english("dateline", "France and Japan sign AI agreement",
+                "WASHINGTON, 12 March (Reuters) - France and Japan signed an agreement on artificial intelligence "
+                        + "research. Abu Dhabi investor MGX will fund the joint laboratory.")));
+
+        assertThat(fixture.classified().get(0).countries()).containsExactly("FR", "JP");
+    }
+
     /** A capital named once in passing is a place or context, not a party ("Doha's plans" in a UAE visit story). */
     @Test
     void aCapitalNamedOnceOutsideTheCooperationIsNotAnActor() {
