@@ -1,5 +1,6 @@
 package io.newsmonitor.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record PollerState(
         Instant lastErrorAt,
         String lastError,
         int consecutiveFailures,
-        java.time.Duration currentInterval,
+        Duration currentInterval,
         Instant nextPollAt,
         long published,
         String hub) {

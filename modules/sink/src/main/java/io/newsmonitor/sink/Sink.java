@@ -24,8 +24,14 @@ public final class Sink {
      */
     public static SinkRole start(Path configDir, SinkConfig config, KafkaConfig kafka, MeterRegistry registry,
                                  Fatal fatal) {
+        return start(Rules.load(configDir), config, kafka, registry, fatal);
+    }
+
+    /** Starts a sink instance with rules already loaded (shared with the web server's, say). */
+    public static SinkRole start(Rules rules, SinkConfig config, KafkaConfig kafka, MeterRegistry registry,
+                                 Fatal fatal) {
         Topics topics = kafka.topics();
-        return new SinkRole(StreamsRole.start("sink", SinkTopology.build(config, Rules.load(configDir), topics,
-                registry), SinkTopology.properties(config, kafka, topics), registry, fatal), config.advertised());
+        return new SinkRole(StreamsRole.start("sink", SinkTopology.build(config, rules, topics, registry),
+                SinkTopology.properties(config, kafka, topics), registry, fatal), config.advertised());
     }
 }

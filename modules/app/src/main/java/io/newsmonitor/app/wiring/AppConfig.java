@@ -9,6 +9,7 @@ import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.web.config.WebConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
         StringBuilder table = new StringBuilder("| key | default | meaning | must be |\n|---|---|---|---|\n");
         for (Setting<?> s : settings()) {
             Object def = s.defaultValue();
-            String shown = def == null ? "(none)" : def instanceof java.time.Duration d ? d.toString() : def.toString();
+            String shown = def == null ? "(none)" : def instanceof Duration d ? d.toString() : def.toString();
             table.append("| `").append(s.key()).append("` | `").append(shown).append("` | ")
                     .append(s.description().replace("|", "\\|")).append(" | ")
                     .append(String.join("; ", s.requirements()).replace("|", "\\|")).append(" |\n");

@@ -84,12 +84,13 @@ public final class Pipeline implements AutoCloseable {
                 if (config.delivery().enabled()) {
                     pipeline.add(Delivery.start(config.delivery(), config.kafka(), pipeline.registry, fatal));
                 }
-                SinkRole sink = Sink.start(config.dir(), config.sink(), config.kafka(), pipeline.registry, fatal);
+                Rules rules = Rules.load(config.dir());
+                SinkRole sink = Sink.start(rules, config.sink(), config.kafka(), pipeline.registry, fatal);
                 pipeline.add(sink);
                 if (config.web().enabled()) {
-                    SubscriptionRules rules = new SubscriptionRules(Rules.load(config.dir()), config.kafka());
-                    pipeline.web = WebServer.start(config.web(), config.kafka(), sink.queries(), rules, rules,
-                            pipeline.registry);
+                    SubscriptionRules subscriptionRules = new SubscriptionRules(rules, config.kafka());
+                    pipeline.web = WebServer.start(config.web(), config.kafka(), sink.queries(), subscriptionRules,
+                            subscriptionRules, pipeline.registry);
                     pipeline.add(pipeline.web);
                 }
             }

@@ -26,6 +26,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -40,9 +41,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ProcessorTopology {
 
-    /** Signature lengths: shingles for copies, content words for stories. */
     /** The name of the repartition the deduplication reads (Kafka Streams adds the application id and a suffix). */
     public static final String DEDUP_REPARTITION = "dedup";
+    /** Signature lengths: shingles for copies, content words for stories. */
     private static final int SHINGLE_HASHES = 128;
     private static final int WORD_HASHES = 64;
 
@@ -89,7 +90,7 @@ public final class ProcessorTopology {
         return builder.build();
     }
 
-    private static <V> org.apache.kafka.streams.state.StoreBuilder<?> store(String name, Serde<V> valueSerde) {
+    private static <V> StoreBuilder<?> store(String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 

@@ -279,9 +279,12 @@ async function drawNetwork(event) {
         node.value += 1;
         nodes.set(party, node);
       });
-      a.cooperation.pairs.forEach(pair => {
-        const key = pair.join('+');
-        edges.set(key, (edges.get(key) || 0) + 1);
+      a.cooperation.pairs.forEach(([source, target]) => {
+        // Keyed by the JSON of the pair: an actor id may hold any character, a '+' included.
+        const key = JSON.stringify([source, target]);
+        const edge = edges.get(key) || {source, target, weight: 0};
+        edge.weight += 1;
+        edges.set(key, edge);
       });
     });
     const categories = [...new Set([...nodes.values()].map(node => node.type))];
@@ -297,10 +300,8 @@ async function drawNetwork(event) {
         label: {show: true},
         data: [...nodes.values()].map(node => ({id: node.id, name: node.name, value: node.value,
           category: categories.indexOf(node.type), symbolSize: 10 + Math.min(40, 4 * node.value)})),
-        links: [...edges.entries()].map(([key, weight]) => {
-          const [source, target] = key.split('+');
-          return {source, target, value: weight, lineStyle: {width: Math.min(12, weight)}};
-        })
+        links: [...edges.values()].map(({source, target, weight}) =>
+          ({source, target, value: weight, lineStyle: {width: Math.min(12, weight)}}))
       }]
     }, true);
   } catch (e) {
