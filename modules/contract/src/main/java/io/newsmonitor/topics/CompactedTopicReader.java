@@ -78,6 +78,9 @@ public final class CompactedTopicReader {
      */
     public static <V, S> Snapshot<S> read(Map<String, Object> common, Topic<String, V> topic,
                                           Collection<Integer> partitions, Function<V, S> summary, Duration settle) {
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("settle time must not be negative: " + settle);
+        }
         Map<String, Object> props = new HashMap<>(common);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsmonitor-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -124,6 +127,7 @@ public final class CompactedTopicReader {
     /** The partitions' log end offsets, open transactions' records included (what a read_uncommitted reader sees). */
     private static Map<TopicPartition, Long> logEnds(Map<String, Object> common, List<TopicPartition> partitions) {
         Map<String, Object> props = new HashMap<>(common);
+        props.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

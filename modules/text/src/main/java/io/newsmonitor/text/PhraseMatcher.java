@@ -59,15 +59,19 @@ public final class PhraseMatcher<V> {
             Node<V> node = root;
             Node<V> best = null;
             int bestEnd = -1;
+            boolean inflected = false;
             for (int j = i; j < tokens.size(); j++) {
                 if (j > i && tokens.get(j).boundaryBefore()) {
                     break;
                 }
-                node = child(node, tokens.get(j));
+                Node<V> exact = node.children.get(key.apply(tokens.get(j)));
+                node = exact != null ? exact : genitive(node, tokens.get(j));
                 if (node == null) {
                     break;
                 }
-                if (!node.values.isEmpty()) {
+                inflected |= exact == null;
+                // A one-word name is not taken from an inflected word: "Frances" is not France, "Jordans" not Jordan.
+                if (!node.values.isEmpty() && !(inflected && j == i)) {
                     best = node;
                     bestEnd = j;
                 }
@@ -85,17 +89,15 @@ public final class PhraseMatcher<V> {
     }
 
     /**
-     * The node the token leads to: by its key, or for a capitalised word that leads nowhere and when asked
-     * ({@link Builder#genitiveS}), by its key without a final {@code s} or {@code es}.
+     * Where a capitalised word that leads nowhere as written leads without a final {@code s} or {@code es}, when
+     * asked ({@link Builder#genitiveS}); else {@code null}.
      */
-    private Node<V> child(Node<V> node, Token token) {
+    private Node<V> genitive(Node<V> node, Token token) {
         String k = key.apply(token);
-        Node<V> next = node.children.get(k);
-        if (next != null || !genitiveS || k.length() < 4 || !k.endsWith("s")
-                || !Character.isUpperCase(token.raw().charAt(0))) {
-            return next;
+        if (!genitiveS || k.length() < 4 || !k.endsWith("s") || !Character.isUpperCase(token.raw().charAt(0))) {
+            return null;
         }
-        next = node.children.get(k.substring(0, k.length() - 1));
+        Node<V> next = node.children.get(k.substring(0, k.length() - 1));
         if (next == null && k.endsWith("es")) {
             next = node.children.get(k.substring(0, k.length() - 2));
         }
@@ -129,8 +131,9 @@ public final class PhraseMatcher<V> {
 
         /**
          * Lets a capitalised word with a final {@code s} or {@code es} stand for the word without it, as a German
-         * genitive inflects a name ("des Bundesministeriums für Bildung", "Frankreichs", "des Auswärtigen Amtes"),
-         * where the word as written leads nowhere.
+         * genitive inflects a name ("des Bundesministeriums für Bildung", "des Auswärtigen Amtes"), where the word
+         * as written leads nowhere; not for a name of one word ("Frances Haugen" is no France), whose inflected forms
+         * the dictionary lists where it needs them ("Frankreichs").
          */
         public Builder<V> genitiveS() {
             this.genitiveS = true;

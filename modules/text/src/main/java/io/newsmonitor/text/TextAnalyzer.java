@@ -127,8 +127,8 @@ public final class TextAnalyzer {
     }
 
     /**
-     * {@code U.S}, {@code U.K}, {@code U.S.A}: single letters joined by periods (the tokenizer leaves out the last
-     * one). Its analysed forms drop the periods, so that "U.K. AI Safety Institute" is the "UK AI Safety Institute".
+     * {@code U.S}, {@code U.K}, {@code U.S.A}: single capitals joined by periods (the tokenizer leaves out the last
+     * one); not {@code a.m} or {@code e.g}, after which a sentence may well end. Its analysed forms drop the periods, so that "U.K. AI Safety Institute" is the "UK AI Safety Institute".
      */
     private static boolean isDottedAbbreviation(String raw) {
         int n = raw.length();
@@ -137,7 +137,7 @@ public final class TextAnalyzer {
         }
         for (int i = 0; i < n; i++) {
             char c = raw.charAt(i);
-            if (i % 2 == 0 ? !Character.isLetter(c) : c != '.') {
+            if (i % 2 == 0 ? !Character.isUpperCase(c) : c != '.') {
                 return false;
             }
         }

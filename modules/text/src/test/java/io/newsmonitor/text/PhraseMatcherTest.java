@@ -24,14 +24,15 @@ class PhraseMatcherTest {
 
     @Test
     void aGenitiveNameIsFoundWhereAsked() {
-        String text = "Die Ministerin des Bundesministeriums für Bildung und Forschung besuchte die Partner Frankreichs.";
+        String text = "Die Ministerin des Bundesministeriums für Bildung und Forschung besuchte die Partner.";
 
-        assertThat(found(names(true), text)).containsExactly("bmbf", "partner", "FR");
+        assertThat(found(names(true), text)).containsExactly("bmbf", "partner");
         assertThat(found(names(false), text)).containsExactly("partner");
     }
 
     @Test
-    void onlyACapitalisedWordStandsForTheNameWithoutItsS() {
-        assertThat(found(names(true), "die partners")).isEmpty();
+    void onlyACapitalisedWordOfALongerNameStandsForTheNameWithoutItsS() {
+        assertThat(found(names(true), "die bundesministeriums für Bildung und Forschung")).isEmpty();
+        assertThat(found(names(true), "Frances Haugen and the Partners")).isEmpty();
     }
 }

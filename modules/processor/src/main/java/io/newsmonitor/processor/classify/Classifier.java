@@ -80,7 +80,7 @@ public final class Classifier {
         Sentences sentences = new Sentences(text);
         List<Evidence> evidence = new ArrayList<>();
         OrganisationNames.Known known = new OrganisationNames.Known(tokens.size());
-        List<Found> actorsFound = actors(tokens, text, evidence, known);
+        List<Found> actorsFound = actors(tokens, text, titleLength, evidence, known);
         List<Evidence> actorMatches = List.copyOf(evidence);
         actorsFound.addAll(unlisted(text, tokens, titleLength, known, evidence));
         Map<String, Double> scores = themes(tokens, text, titleLength, evidence);
@@ -161,12 +161,14 @@ public final class Classifier {
     }
 
     /** Dictionary actors, marking in {@code known} the tokens they cover. */
-    private List<Found> actors(List<Token> tokens, String text, List<Evidence> evidence,
+    private List<Found> actors(List<Token> tokens, String text, int titleLength, List<Evidence> evidence,
                                OrganisationNames.Known known) {
         List<Found> found = new ArrayList<>();
         List<PhraseMatcher.Match<ActorTerm>> matches = new ArrayList<>(taxonomy.actorTerms().find(tokens));
         matches.addAll(taxonomy.actorRaw().find(tokens));
-        matches.addAll(CoordinatedNames.find(tokens, taxonomy.actorTerms()));
+        // The second conjunct may be matched already ("UK AI Safety Institutes" through the genitive fallback).
+        CoordinatedNames.find(tokens, taxonomy.actorTerms()).stream().filter(c -> !matches.contains(c))
+                .forEach(matches::add);
         for (PhraseMatcher.Match<ActorTerm> m : matches) {
             ActorTerm term = m.value();
             Token first = tokens.get(m.firstToken());
@@ -174,11 +176,11 @@ public final class Classifier {
             if (term.form() == MentionForm.PREFIX && !last.hyphenAfter()) {
                 continue;
             }
-            if (term.form() == MentionForm.CAPITAL && (isPlace(tokens, m) || isDateline(tokens, m, text)
-                    || NationalityCue.nextToCompanyWord(tokens, m))) {
+            if (term.form() == MentionForm.CAPITAL && (isPlace(tokens, m) || isDateline(tokens, m, text, titleLength)
+                    || NationalityCue.nextToCompanyWord(tokens, m, text))) {
                 continue;
             }
-            if (NationalityCue.onlyDescribes(tokens, m, matches)) {
+            if (NationalityCue.onlyDescribes(tokens, text, m, matches)) {
                 mark(known.describing(), m);
                 continue;
             }
@@ -236,15 +238,16 @@ public final class Classifier {
      * bracket, a dash, or a comma and a date (a digit soon after), unlike a list of capitals acting ("Paris, Berlin
      * et Rome signent").
      */
-    private static boolean isDateline(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m, String text) {
+    private static boolean isDateline(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m, String text,
+                                      int titleLength) {
         int first = m.firstToken();
-        boolean opensLine = first == 0 || text.substring(tokens.get(first - 1).end(), tokens.get(first).start())
-                .indexOf('\n') >= 0;
-        if (!opensLine) {
+        boolean opensBodyLine = tokens.get(first).start() >= titleLength && first > 0
+                && text.substring(tokens.get(first - 1).end(), tokens.get(first).start()).indexOf('\n') >= 0;
+        if (!opensBodyLine) {
             return false;
         }
         int after = tokens.get(m.lastToken()).end();
-        while (after < text.length() && text.charAt(after) == ' ') {
+        while (after < text.length() && Character.isSpaceChar(text.charAt(after))) {
             after++;
         }
         if (after >= text.length() || DATELINE_MARKS.indexOf(text.charAt(after)) < 0) {

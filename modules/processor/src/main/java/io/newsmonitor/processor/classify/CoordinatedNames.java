@@ -10,12 +10,13 @@ import java.util.Set;
 
 /**
  * Dictionary names written once for two holders: "the U.S. and UK AI Safety Institutes" names the U.S. AI Safety
- * Institute and the UK AI Safety Institute. Each conjunct joined to the shared words (their last one made singular where written as a plural) must be a
- * dictionary name; then both are reported, each spanning from its own first word to the shared last one.
+ * Institute and the UK AI Safety Institute. Each conjunct joined to the shared words (their last one made singular
+ * where written as a plural) must be a dictionary name; then both are reported, each spanning from its own first
+ * word to the shared last one.
  */
 final class CoordinatedNames {
 
-    private static final Set<String> CONJUNCTIONS = Set.of("and", "et", "und", "&", "e", "y");
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "et", "und", "e", "y");
     /** The longest first conjunct, and the longest conjunct with its shared words, in tokens. */
     private static final int MAX_FIRST = 3;
     private static final int MAX_SECOND = 7;

@@ -49,13 +49,14 @@ final class NationalityCue {
      */
     private static final Set<String> COMPANY_WORDS = Set.of(
             "startup", "startups", "entreprise", "entreprises", "societe", "societes", "groupe", "groupes",
-            "company", "companies", "firm", "firms", "firme", "firmes", "group", "unternehmen", "konzern", "konzerne",
-            "firma", "firmen", "investor", "investors", "investoren", "investisseur", "investisseurs", "fonds",
-            "fund", "funds", "bank", "banque", "platform", "platforms", "plateforme", "plateformes", "plattform",
-            "plattformen", "licorne", "licornes", "unicorn", "unicorns", "geant", "geants", "giant", "giants",
-            "editeur", "editeurs", "operator", "operateur", "duo", "pepite", "pepites", "champion", "champions",
-            "researchers", "chercheur", "chercheurs", "chercheuse", "forscher", "forscherin", "forschende",
-            "azienda", "aziende", "societa", "empresa", "empresas", "investigadores", "ricercatori");
+            "company", "companies", "firm", "firms", "firme", "firmes", "group", "groups", "unternehmen", "konzern",
+            "konzerne", "firma", "firmen", "investor", "investors", "investoren", "investisseur", "investisseurs",
+            "fonds", "fund", "funds", "bank", "banks", "banque", "banques", "platform", "platforms", "plateforme",
+            "plateformes", "plattform", "plattformen", "licorne", "licornes", "unicorn", "unicorns", "geant",
+            "geants", "giant", "giants", "editeur", "editeurs", "operator", "operators", "operateur", "operateurs",
+            "pepite", "pepites", "champion", "champions", "researcher", "researchers", "chercheur", "chercheurs",
+            "chercheuse", "chercheuses", "forscher", "forscherin", "forschende", "azienda", "aziende", "societa",
+            "empresa", "empresas", "investigador", "investigadores", "ricercatore", "ricercatori");
     /** Seas and oceans a combining form joins to name a region ({@code Indo-Pacific}, {@code euro-atlantique}). */
     private static final Set<String> REGION_WORDS = Set.of("pacifique", "pacific", "pazifik", "pacifico",
             "atlantique", "atlantic", "atlantik", "atlantico", "mediterranee", "mediterranean", "mittelmeer",
@@ -78,22 +79,26 @@ final class NationalityCue {
      *
      * @param all every actor term matched in the text, to tell a compound of two countries from one of one
      */
-    static boolean onlyDescribes(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m,
+    static boolean onlyDescribes(List<Token> tokens, String text, PhraseMatcher.Match<ActorTerm> m,
                                  List<PhraseMatcher.Match<ActorTerm>> all) {
         ActorTerm term = m.value();
-        if (term.actor().type() != ActorType.COUNTRY && term.actor().type() != ActorType.GROUP) {
+        if (!isState(term)) {
             return false;
         }
         boolean attributive = term.form() == MentionForm.ADJECTIVE
                 || term.form() == MentionForm.ACRONYM && term.actor().type() == ActorType.COUNTRY
                 && attributiveAcronym(tokens, m.lastToken());
         if (term.form() == MentionForm.PREFIX) {
-            return joinedTo(tokens, m.lastToken(), REGION_WORDS) || nextToCompanyWord(tokens, m);
+            return joinedTo(tokens, m.lastToken(), REGION_WORDS) || nextToCompanyWord(tokens, m, text);
         }
-        if (attributive && nextToCompanyWord(tokens, m)) {
+        if (attributive && nextToCompanyWord(tokens, m, text)) {
             return true;
         }
         return attributive && !compound(tokens, m, all) && !nearStateWord(tokens, m);
+    }
+
+    private static boolean isState(ActorTerm term) {
+        return term.actor().type() == ActorType.COUNTRY || term.actor().type() == ActorType.GROUP;
     }
 
     /** Whether the token after {@code last}, joined to it by a hyphen, is one of {@code words}. */
@@ -106,7 +111,7 @@ final class NationalityCue {
      * Whether the hyphenated compound the term is part of (or the term alone) stands right next to a company word:
      * "start-up germano-franco-britannique", "chinesischen Plattformen", "Abu Dhabi investor" (a capital, there).
      */
-    static boolean nextToCompanyWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m) {
+    static boolean nextToCompanyWord(List<Token> tokens, PhraseMatcher.Match<ActorTerm> m, String text) {
         int first = m.firstToken();
         while (first > 0 && tokens.get(first - 1).hyphenAfter()) {
             first--;
@@ -115,10 +120,21 @@ final class NationalityCue {
         while (last + 1 < tokens.size() && tokens.get(last).hyphenAfter()) {
             last++;
         }
-        boolean before = first > 0 && !tokens.get(first).boundaryBefore() && companyWord(tokens, first - 1);
-        boolean after = last + 1 < tokens.size() && !tokens.get(last + 1).boundaryBefore()
+        boolean before = first > 0 && onlySpaceBetween(tokens, first - 1, text) && companyWord(tokens, first - 1);
+        boolean after = last + 1 < tokens.size() && onlySpaceBetween(tokens, last, text)
                 && companyWord(tokens, last + 1);
         return before || after;
+    }
+
+    /** Whether only spaces or a hyphen lie between token {@code i} and the next ("firms, German officials" no). */
+    private static boolean onlySpaceBetween(List<Token> tokens, int i, String text) {
+        for (int c = tokens.get(i).end(); c < tokens.get(i + 1).start(); c++) {
+            char ch = text.charAt(c);
+            if (!Character.isSpaceChar(ch) && ch != '-' && ch != '\u2011') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A company word, {@code start-up} written with its hyphen included. */
@@ -156,7 +172,7 @@ final class NationalityCue {
         boolean hyphenBefore = m.firstToken() > 0 && tokens.get(m.firstToken() - 1).hyphenAfter();
         boolean hyphenAfter = tokens.get(m.lastToken()).hyphenAfter();
         String id = m.value().actor().id();
-        return all.stream().anyMatch(other -> !other.value().actor().id().equals(id)
+        return all.stream().anyMatch(other -> isState(other.value()) && !other.value().actor().id().equals(id)
                 && (hyphenBefore && other.lastToken() == m.firstToken() - 1
                 || hyphenAfter && other.firstToken() == m.lastToken() + 1));
     }
