@@ -128,9 +128,10 @@ public final class TextAnalyzer {
 
     /**
      * {@code U.S}, {@code U.K}, {@code U.S.A}: single capitals joined by periods (the tokenizer leaves out the last
-     * one); not {@code a.m} or {@code e.g}, after which a sentence may well end. Its analysed forms drop the periods, so that "U.K. AI Safety Institute" is the "UK AI Safety Institute".
+     * one); not {@code a.m} or {@code e.g}, after which a sentence may well end. Its analysed forms drop the
+     * periods, so that "U.K. AI Safety Institute" is the "UK AI Safety Institute".
      */
-    private static boolean isDottedAbbreviation(String raw) {
+    public static boolean isDottedAbbreviation(String raw) {
         int n = raw.length();
         if (n < 3 || n % 2 == 0) {
             return false;

@@ -1,6 +1,7 @@
 package io.newsmonitor.processor.classify;
 
 import io.newsmonitor.processor.taxonomy.Actor;
+import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.text.Token;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -301,20 +302,6 @@ final class OrganisationNames {
         return false;
     }
 
-    /** "U.S", "U.K": capitals and dots, as the tokenizer leaves a dotted abbreviation. */
-    private static boolean dottedAbbreviation(String raw) {
-        int n = raw.length();
-        if (n < 3 || n % 2 == 0) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = raw.charAt(i);
-            if (i % 2 == 0 ? !Character.isUpperCase(c) : c != '.') {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The text being read, with the questions the patterns ask of its tokens. */
     private record Text(String text, List<Token> tokens, int skippedUpTo, Set<String> lowerCase) {
@@ -592,7 +579,7 @@ final class OrganisationNames {
          */
         private boolean joined(int a, int b) {
             String between = text.substring(tokens.get(a).end(), tokens.get(b).start());
-            if (dottedAbbreviation(tokens.get(a).raw()) && between.equals(". ")) {
+            if (TextAnalyzer.isDottedAbbreviation(tokens.get(a).raw()) && between.equals(". ")) {
                 return true;
             }
             return !tokens.get(b).boundaryBefore()
