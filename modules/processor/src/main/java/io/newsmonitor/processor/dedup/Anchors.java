@@ -31,8 +31,6 @@ public final class Anchors {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern NUMBER = Pattern.compile("\\d(?:[\\d\\u00A0\\u202F ,.]*\\d)?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    /** The plural of an acronym ("GPUs", "CEOs", "LLMs") is a common noun, not a name. */
-    private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}{2,}s");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "june", "july",
             "august", "september", "october", "november", "december", "januar", "februar", "marz", "juni", "juli",
@@ -55,8 +53,9 @@ public final class Anchors {
             "internationale", "federal", "republic", "republique", "republik", "declaration", "dialogue", "dialog",
             "partnership", "partenariat", "agreement", "accord", "abkommen", "memorandum", "office", "bureau");
     private static final String SENTENCE_ENDS = ".!?:;\"«»“”„\n";
-    private static final Pattern GERMAN_NOUN = Pattern.compile(
-            ".*(ung|ungen|heit|keit|schaft|arbeit|tion|tät|ismus|nis|nisse|ik|ie|enz|anz|ment|ende[nr]?)");
+    /** Suffixes of German common nouns, of folded words; checked without a regular expression on this hot path. */
+    private static final List<String> GERMAN_NOUN_SUFFIXES = List.of("ung", "ungen", "heit", "keit", "schaft",
+            "arbeit", "tion", "ismus", "nis", "nisse", "ik", "ie", "enz", "anz", "ment", "ende", "enden", "ender");
 
     private Anchors() {
     }
@@ -130,9 +129,33 @@ public final class Anchors {
      */
     private static boolean isName(Set<String> lowerCaseWords, String word) {
         String folded = fold(word);
-        return !CALENDAR.contains(folded) && !GENERIC.contains(folded) && !GERMAN_NOUN.matcher(folded).matches()
-                && !ACRONYM_PLURAL.matcher(word).matches()
+        return !CALENDAR.contains(folded) && !GENERIC.contains(folded) && !germanNoun(folded)
+                && !acronymPlural(word)
                 && !lowerCaseWords.contains(word.substring(0, 1).toLowerCase(Locale.ROOT) + word.substring(1));
+    }
+
+    /** A German common noun by its suffix ("Zusammenarbeit", "Forschung"). */
+    private static boolean germanNoun(String folded) {
+        for (String suffix : GERMAN_NOUN_SUFFIXES) {
+            if (folded.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plural of an acronym ("GPUs", "CEOs", "LLMs") is a common noun, not a name. */
+    private static boolean acronymPlural(String word) {
+        int n = word.length();
+        if (n < 3 || word.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (!Character.isUpperCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -158,7 +181,7 @@ public final class Anchors {
         Set<String> words = new HashSet<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {
-            if (Character.isLowerCase(word.group().charAt(0))) {
+            if (Character.isLowerCase(text.charAt(word.start()))) {
                 words.add(word.group());
             }
         }
