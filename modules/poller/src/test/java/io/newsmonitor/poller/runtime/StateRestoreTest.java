@@ -59,13 +59,10 @@ class StateRestoreTest {
     @Test
     void aStateInATransactionStillOpenIsReadOnceItCommits() throws Exception {
         // given a committed state, and a newer one in a transaction not yet ended
-        write(state("a", "first"));
-        producer.beginTransaction();
-        send(state("a", "second"));
+        committedThenOpen();
 
         // when the states are read with time to settle, and the transaction commits meanwhile
-        CompletableFuture<Snapshot<PollerState>> read = CompletableFuture.supplyAsync(this::readSettled);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
+        CompletableFuture<Snapshot<PollerState>> read = readSettledMeanwhile();
         producer.commitTransaction();
 
         // then the read waited for it and holds the newer state
@@ -75,12 +72,9 @@ class StateRestoreTest {
 
     @Test
     void aStateInATransactionThatAbortsIsNotRead() throws Exception {
-        write(state("a", "first"));
-        producer.beginTransaction();
-        send(state("a", "second"));
+        committedThenOpen();
 
-        CompletableFuture<Snapshot<PollerState>> read = CompletableFuture.supplyAsync(this::readSettled);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
+        CompletableFuture<Snapshot<PollerState>> read = readSettledMeanwhile();
         producer.abortTransaction();
 
         assertThat(read.get(WAIT.toSeconds(), TimeUnit.SECONDS).values().get("a").seenIds())
@@ -89,9 +83,7 @@ class StateRestoreTest {
 
     @Test
     void aTransactionOpenLongerThanTheSettleTimeLeavesTheCommittedStates() {
-        write(state("a", "first"));
-        producer.beginTransaction();
-        send(state("a", "second"));
+        committedThenOpen();
 
         Snapshot<PollerState> snapshot = CompactedTopicReader.read(kafka.commonProperties(),
                 kafka.topics().pollerState(), List.of(0), Function.identity(), Duration.ofSeconds(1));
@@ -101,14 +93,26 @@ class StateRestoreTest {
 
     @Test
     void withoutSettleTimeTheReadStopsAtTheLastStableOffset() {
-        write(state("a", "first"));
-        producer.beginTransaction();
-        send(state("a", "second"));
+        committedThenOpen();
 
         Snapshot<PollerState> snapshot = CompactedTopicReader.read(kafka.commonProperties(),
                 kafka.topics().pollerState(), List.of(0), Function.identity());
 
         assertThat(snapshot.values().get("a").seenIds()).containsExactly("first");
+    }
+
+    /** A committed state "first" of source "a", then "second" in a transaction left open. */
+    private void committedThenOpen() {
+        write(state("a", "first"));
+        producer.beginTransaction();
+        send(state("a", "second"));
+    }
+
+    /** Starts a settled read and checks that it is still waiting two seconds on. */
+    private CompletableFuture<Snapshot<PollerState>> readSettledMeanwhile() {
+        CompletableFuture<Snapshot<PollerState>> read = CompletableFuture.supplyAsync(this::readSettled);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
+        return read;
     }
 
     private Snapshot<PollerState> readSettled() {
