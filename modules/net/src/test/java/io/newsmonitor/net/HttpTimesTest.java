@@ -19,11 +19,20 @@ class HttpTimesTest {
     }
 
     @Test
+    void capsSecondsLongerThanAnyScheduleAtAboutThirtyYears() {
+        assertThat(HttpTimes.retryAfter("999999999", NOW)).contains(Duration.ofSeconds(999_999_999));
+        assertThat(HttpTimes.retryAfter("1000000000", NOW)).contains(Duration.ofSeconds(HttpTimes.MAX_SECONDS));
+        assertThat(HttpTimes.retryAfter("99999999999999999999", NOW)).contains(Duration.ofSeconds(HttpTimes.MAX_SECONDS));
+        assertThat(HttpTimes.retryAfter("0000000000007", NOW)).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
     void ignoresWhatItCannotUse() {
         assertThat(HttpTimes.retryAfter(null, NOW)).isEmpty();
         assertThat(HttpTimes.retryAfter("soon", NOW)).isEmpty();
         assertThat(HttpTimes.retryAfter("-5", NOW)).isEmpty();
-        assertThat(HttpTimes.retryAfter("99999999999999999999", NOW)).isEmpty();
+        assertThat(HttpTimes.retryAfter("", NOW)).isEmpty();
+        assertThat(HttpTimes.retryAfter("12 s", NOW)).isEmpty();
         assertThat(HttpTimes.retryAfter("Sat, 01 Mar 2025 11:00:00 GMT", NOW)).as("past").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.newsmonitor.net.AddressRefusedException;
 import io.newsmonitor.net.HttpTimes;
 import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.net.Resolver;
+import io.newsmonitor.net.RetryAfterCap;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -65,6 +66,7 @@ public final class WebhookClient implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(config.maxConcurrent());
         this.base = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
+                .addNetworkInterceptor(new RetryAfterCap())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)

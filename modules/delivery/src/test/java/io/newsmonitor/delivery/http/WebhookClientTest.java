@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsmonitor.delivery.config.DeliveryConfig;
 import io.newsmonitor.model.Webhook;
+import io.newsmonitor.net.HttpTimes;
 import io.newsmonitor.net.Resolver;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
@@ -98,6 +99,14 @@ class WebhookClientTest {
         server.takeRequest();
         assertThat(server.takeRequest().path()).as("the redirect was not followed").isEqualTo("/moved");
         assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void aRetryAfterTooLongForAnIntIsHonouredAsTheLongestWait() throws Exception {
+        server.enqueue("/busy", FixtureResponse.status(503).withHeader("Retry-After", "99999999999999"));
+
+        assertThat(post(local("/busy", "s"))).isEqualTo(Outcome.retry("http_503",
+                server.url("/busy") + " answered 503", Duration.ofSeconds(HttpTimes.MAX_SECONDS)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.newsmonitor.net.AddressRefusedException;
 import io.newsmonitor.net.HttpTimes;
 import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.net.Resolver;
+import io.newsmonitor.net.RetryAfterCap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +67,7 @@ public final class HttpFetcher {
         this.settings = settings;
         this.resolver = resolver;
         this.base = new OkHttpClient.Builder()
+                .addNetworkInterceptor(new RetryAfterCap())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(settings.connectTimeout())

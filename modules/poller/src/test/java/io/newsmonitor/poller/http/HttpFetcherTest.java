@@ -3,6 +3,7 @@ package io.newsmonitor.poller.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsmonitor.net.HttpTimes;
 import io.newsmonitor.net.PrivateAccess;
 import io.newsmonitor.testkit.FixtureResponse;
 import io.newsmonitor.testkit.FixtureServer;
@@ -132,6 +133,16 @@ class HttpFetcherTest {
                     assertThat(f.retryAfter()).isEqualTo(Duration.ofSeconds(120));
                     assertThat(f.sourceId()).isEqualTo("src");
                 });
+    }
+
+    @Test
+    void aRetryAfterTooLongForAnIntIsHonouredAsTheLongestWaitInsteadOfFailingTheCall() {
+        server.enqueue("/busy", FixtureResponse.status(503).withHeader("Retry-After", "99999999999999"));
+
+        assertThatThrownBy(() -> fetch("/busy", null, null)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("HTTP 503")
+                .satisfies(e -> assertThat(((FetchException) e).retryAfter())
+                        .isEqualTo(Duration.ofSeconds(HttpTimes.MAX_SECONDS)));
     }
 
     @Test
