@@ -136,15 +136,14 @@ class PollerServiceTest {
 
         server.handle("/feed", request -> FixtureResponse.ok("application/rss+xml", rss(3)));
         start(kafka, prefix + "-poller", "two", "agent-two");
-        List<ConsumerRecord<String, Announcement>> raw = KafkaTestClients.consume(broker.bootstrapServers(),
-                topics.raw(), 4, Duration.ofSeconds(15));
+        Map<String, PollerState> states = statesWhen(broker, topics, s -> s.containsKey("src")
+                && s.get("src").published() == 3);
 
+        // the state and the announcements it counts commit in one transaction: all of them are visible now
+        List<ConsumerRecord<String, Announcement>> raw = KafkaTestClients.consumeCommitted(broker.bootstrapServers(),
+                topics.raw(), WAIT);
         assertThat(raw).extracting(r -> r.value().title()).containsExactlyInAnyOrder("AI cooperation news 1",
                 "AI cooperation news 2", "AI cooperation news 3");
-        Map<String, PollerState> states = new HashMap<>();
-        KafkaTestClients.consume(broker.bootstrapServers(), topics.pollerState(), 100, Duration.ofSeconds(3))
-                .forEach(r -> states.put(r.key(), r.value()));
-        assertThat(states.get("src").published()).isEqualTo(3);
         assertThat(states.get("src").seenIds()).hasSize(3);
         assertThat(states.get("src").status()).isEqualTo(PollerState.Status.OK);
     }
@@ -250,6 +249,8 @@ class PollerServiceTest {
                 && s.containsKey("calm"));
         PollerState busy = states.get("busy");
         assertThat(busy.status()).isEqualTo(PollerState.Status.FAILING);
+        assertThat(busy.lastError()).as("the server's answer, not an error reading its header")
+                .startsWith("server answered 503");
         assertThat(busy.nextPollAt()).as("Retry-After capped at maxInterval (2 s) plus jitter")
                 .isBefore(Instant.now().plusMillis(2_300));
         long callsBefore = server.requestCount();

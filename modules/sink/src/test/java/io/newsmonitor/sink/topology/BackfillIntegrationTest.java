@@ -12,11 +12,13 @@ import io.newsmonitor.model.Cooperation;
 import io.newsmonitor.model.MatchReason;
 import io.newsmonitor.model.Subscription;
 import io.newsmonitor.model.ThemeScore;
+import io.newsmonitor.sink.alerts.AlertProcessor;
 import io.newsmonitor.streams.StreamsRole;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
+import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +66,15 @@ class BackfillIntegrationTest {
                     "France, last week too", null, null, null, null, null, Map.of("country", "FR"), null,
                     Duration.ofDays(7), null));
 
-            List<ConsumerRecord<String, Alert>> backfilled = KafkaTestClients.consume(bootstrap, topics.alerts(), 3,
-                    r -> r.value().subscriptionId().equals("fr-week"), Duration.ofSeconds(20));
+            // each task remembers a backfilled subscription in the transaction of its alerts: once both partitions'
+            // memories are committed, so is every alert of the backfill
+            Topic<String, String> memory = new Topic<>(kafka.topicPrefix() + "-sink-"
+                    + AlertProcessor.BACKFILLED + "-changelog", Serdes.String(), Serdes.String(), 2, (short) 1,
+                    true, null);
+            assertThat(KafkaTestClients.consume(bootstrap, memory, 2, r -> r.key().equals("fr-week"), WAIT))
+                    .as("both tasks have backfilled").hasSize(2);
+            List<ConsumerRecord<String, Alert>> backfilled = KafkaTestClients.consumeCommitted(bootstrap,
+                    topics.alerts(), WAIT).stream().filter(r -> r.value().subscriptionId().equals("fr-week")).toList();
             assertThat(backfilled).extracting(ConsumerRecord::key)
                     .containsExactlyInAnyOrder("fr-week/recent", "fr-week/today");
             assertThat(backfilled).allSatisfy(r -> assertThat(r.value().reasons())
