@@ -32,6 +32,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Announcements of the burst (default: ${DEFAULT-VALUE})")
     int count;
 
+    @Option(names = "--warm-up", defaultValue = "3000",
+            description = "Announcements of a first full-path burst, not measured, so that the JVM's code is compiled "
+                    + "as in a running service; 0 to measure a fresh JVM (default: ${DEFAULT-VALUE})")
+    int warmUp;
+
     @Option(names = "--rate", defaultValue = "500",
             description = "Offered rate of the latency measurement, per second (default: ${DEFAULT-VALUE})")
     int rate;
@@ -71,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
                 config = config.withBootstrapServers(shutdown.add(EmbeddedBroker.start(scratch.resolve("kafka"),
                         freePort())).bootstrapServers());
             }
-            Bench.run(config, new BenchOptions(count, rate, latencySeconds,
+            Bench.run(config, new BenchOptions(count, warmUp, rate, latencySeconds,
                     growth.stream().filter(n -> n > 0).toList(), dictionary, seed, output, scratch.resolve("state")),
                     spec.commandLine().getOut());
         } finally {
