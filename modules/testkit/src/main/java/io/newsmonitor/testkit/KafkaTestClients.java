@@ -1,5 +1,7 @@
 package io.newsmonitor.testkit;
 
+import io.newsmonitor.model.ClassifiedAnnouncement;
+import io.newsmonitor.topics.StoryPartitioning;
 import io.newsmonitor.topics.Topic;
 import io.newsmonitor.topics.TopicCreator;
 import io.newsmonitor.topics.Topics;
@@ -33,11 +35,26 @@ public final class KafkaTestClients {
 
     /** Writes one record and waits for the broker's acknowledgement. */
     public static <K, V> void produce(String bootstrapServers, Topic<K, V> topic, K key, V value) {
+        send(bootstrapServers, topic, new ProducerRecord<>(topic.name(), key, value));
+    }
+
+    /**
+     * Writes a classified announcement as the processor does, keyed by its id on its story's partition
+     * ({@link StoryPartitioning}), and waits for the broker's acknowledgement.
+     */
+    public static void produceClassified(String bootstrapServers, Topics topics, ClassifiedAnnouncement announcement) {
+        Topic<String, ClassifiedAnnouncement> classified = topics.classified();
+        send(bootstrapServers, classified, new ProducerRecord<>(classified.name(),
+                StoryPartitioning.partitionOf(announcement.storyId(), classified.partitions()), announcement.id(),
+                announcement));
+    }
+
+    private static <K, V> void send(String bootstrapServers, Topic<K, V> topic, ProducerRecord<K, V> record) {
         try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"),
                 topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic.name(), e);
         }

@@ -137,8 +137,8 @@ class DashboardBrowserTest {
         ClassifiedAnnouncement first = Fixtures.announcement("browser-1", HOSTILE, now);
         ClassifiedAnnouncement copy = Fixtures.announcement("browser-2", "Partenariat franco-tunisien en IA", now)
                 .withStoryId(first.id());
-        KafkaTestClients.produce(bootstrap, topics.classified(), first.id(), first);
-        KafkaTestClients.produce(bootstrap, topics.classified(), copy.id(), copy);
+        KafkaTestClients.produceClassified(bootstrap, topics, first);
+        KafkaTestClients.produceClassified(bootstrap, topics, copy);
 
         WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feed li.alert")));
         assertThat(alert.findElement(By.cssSelector(".title")).getText()).isEqualTo(HOSTILE);

@@ -243,7 +243,7 @@ class WebServerIntegrationTest {
         Alert alert = Fixtures.alert("fr", announcement, now);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertThat(nextEvent(lines)).containsEntry("comment", "connected");
-            KafkaTestClients.produce(bootstrap, topics.classified(), announcement.id(), announcement);
+            KafkaTestClients.produceClassified(bootstrap, topics, announcement);
             KafkaTestClients.produce(bootstrap, topics.alerts(), alert.key(), alert);
 
             List<Map<String, String>> events = new ArrayList<>();

@@ -34,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * announcements.raw ─▶ classify (clean, language, actors, themes, cooperation, fingerprint; any partition)
  *                   ─▶ repartition to one partition ─▶ deduplicate (stores: signatures, exact, bands, stories)
- *                   ─▶ announcements.classified (first seen)  |  announcements.duplicates (copies)
+ *                   ─▶ announcements.classified (first seen, on its story's partition)
+ *                    |  announcements.duplicates (copies)
  * </pre>
  * Records that cannot be read or processed go to the dead-letter topic (Kafka Streams' own, KIP-1034). Event time is
  * publication time (see {@link PublicationTimeExtractor}); outputs carry the time they were decided.
@@ -83,7 +84,8 @@ public final class ProcessorTopology {
                 .split(Named.as("outcome-"))
                 .branch((id, outcome) -> outcome.firstSeen() != null, Branched.withConsumer(firstSeen -> firstSeen
                         .mapValues(DedupOutcome::firstSeen, Named.as("first-seen"))
-                        .to(output.classified().name(), StreamsTopics.produced(output.classified())), "first-seen"))
+                        .to(output.classified().name(), StreamsTopics.produced(output.classified())
+                                .withStreamPartitioner(new StoryPartitioner())), "first-seen"))
                 .defaultBranch(Branched.withConsumer(copies -> copies
                         .mapValues(DedupOutcome::duplicate, Named.as("copy"))
                         .to(output.duplicates().name(), StreamsTopics.produced(output.duplicates())), "duplicate"));

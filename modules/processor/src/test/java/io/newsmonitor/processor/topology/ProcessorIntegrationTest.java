@@ -1,21 +1,26 @@
 package io.newsmonitor.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
 import io.newsmonitor.processor.config.ProcessorConfig;
+import io.newsmonitor.samples.SampleAnnouncement;
+import io.newsmonitor.samples.SampleCorpus;
 import io.newsmonitor.testkit.KafkaBroker;
 import io.newsmonitor.testkit.KafkaBrokerExtension;
 import io.newsmonitor.testkit.KafkaTestClients;
 import io.newsmonitor.testkit.TestTopics;
+import io.newsmonitor.topics.StoryPartitioning;
 import io.newsmonitor.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -83,6 +88,43 @@ class ProcessorIntegrationTest {
             assertThat(header(letter, "__streams.errors.offset")).isEqualTo("0");
             assertThat(header(letter, "__streams.errors.exception")).contains("SerializationException");
             assertThat(header(letter, "__streams.errors.message")).contains("cannot read Announcement");
+        }
+    }
+
+    @Test
+    void everyWriteUpOfAStoryIsOnTheStorysPartitionOfClassified(KafkaBroker broker, @TempDir Path state)
+            throws Exception {
+        String prefix = TestTopics.uniquePrefix("by-story");
+        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 4, (short) 1, Map.of());
+        Topics topics = kafka.topics();
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), topics);
+        ProcessorConfig config = TopologyFixture.defaults().withApplicationId(prefix + "-processor", state.toString());
+        Properties props = ProcessorTopology.properties(config, kafka, topics);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        List<SampleAnnouncement> corpus = SampleCorpus.all().stream()
+                .sorted(Comparator.comparing(SampleAnnouncement::publishedAt)).toList();
+
+        try (KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(config, TopologyFixture.TAXONOMY,
+                topics, topics, Clock.systemUTC()), props)) {
+            streams.start();
+            corpus.forEach(a -> KafkaTestClients.produce(broker.bootstrapServers(), topics.raw(), a.id(),
+                    new Announcement(a.id(), a.source(), a.url(), null, a.title(), a.summary(), a.content(),
+                            a.language(), a.publishedAt(), a.publishedAt(), List.of())));
+
+            String servers = broker.bootstrapServers();
+            await("every announcement classified or a copy").atMost(WAIT).until(() ->
+                    KafkaTestClients.consumeCommitted(servers, topics.classified(), WAIT).size()
+                            + KafkaTestClients.consumeCommitted(servers, topics.duplicates(), WAIT).size()
+                            == corpus.size());
+
+            List<ConsumerRecord<String, ClassifiedAnnouncement>> classified =
+                    KafkaTestClients.consumeCommitted(servers, topics.classified(), WAIT);
+            assertThat(classified.stream().filter(r -> !r.key().equals(r.value().storyId())).count())
+                    .as("later write-ups of a story, keyed by their own id").isPositive();
+            assertThat(classified.stream().filter(r -> r.partition()
+                            != StoryPartitioning.partitionOf(r.value().storyId(), 4))
+                    .map(r -> r.key() + " of story " + r.value().storyId() + " on partition " + r.partition()))
+                    .as("write-ups off their story's partition").isEmpty();
         }
     }
 

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Raises an alert for every subscription an announcement matches, once per story: a story reported by seven sources
- * alerts each subscriber once. Input is keyed by story id, so that every write-up of a story reaches the same task;
- * the subscriptions (and the sources, for their tags) come from global stores, so that every task sees all of them.
+ * alerts each subscriber once. Input is partitioned by story id ({@code StoryPartitioning}), so that every write-up
+ * of a story reaches the same task; the subscriptions (and the sources, for their tags) come from global stores, so
+ * that every task sees all of them.
  * Each subscription's rule is compiled once per value; one that does not compile, or fails on an announcement, is
  * skipped with one log line and the others still alert. Each alert carries the reasons its rule gave.
  *

@@ -31,13 +31,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The sink's topology, built in one place as a pure function of its configuration:
  * <pre>
- * announcements.classified ─▶ by story ─▶ match subscriptions (global store) ─▶ alerts (once per story)
+ * announcements.classified (partitioned by story) ─▶ match subscriptions (global store)
+ *                          ─▶ alerts (once per story)
  *                          ─▶ dimension keys ─▶ hourly and daily counts ─▶ aggregates.&lt;name&gt;
  *                                               └▶ trends ─▶ trends, trend alerts ─▶ alerts
  *                          ─▶ recent announcements (store)
@@ -87,11 +87,9 @@ public final class SinkTopology {
                 StreamsTopics.consumed(classified).withTimestampExtractor(new PublicationTimeExtractor())
                         .withName("classified"));
 
+        // classified is partitioned by story (StoryPartitioning): each task sees every write-up of its stories
         announcements
                 .mapValues(Matching::forMatching, Named.as("for-matching"))
-                .selectKey((id, a) -> a.storyId(), Named.as("by-story"))
-                .repartition(Repartitioned.<String, ClassifiedAnnouncement>as("stories")
-                        .withKeySerde(Serdes.String()).withValueSerde(compact))
                 .process(() -> new AlertProcessor(config.storyMemory(), config.backfillLimit(), rules, metrics),
                         Named.as("match-subscriptions"), AlertProcessor.ALERTED, AlertProcessor.RECENT,
                         AlertProcessor.BACKFILLED)

@@ -56,8 +56,8 @@ class BackfillIntegrationTest {
         try (StreamsRole sink = SinkFixture.start(kafka, state, registry)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (String[] a : new String[][] {{"old", "20"}, {"recent", "3"}, {"recent-copy", "2"}, {"today", "0"}}) {
-                KafkaTestClients.produce(bootstrap, topics.classified(), a[0],
-                        announcement(a[0], a[0].replace("-copy", ""), now.minus(Duration.ofDays(Long.parseLong(a[1])))));
+                KafkaTestClients.produceClassified(bootstrap, topics, announcement(a[0], a[0].replace("-copy", ""),
+                        now.minus(Duration.ofDays(Long.parseLong(a[1])))));
             }
             assertThat(KafkaTestClients.consume(bootstrap, topics.alerts(), 3, WAIT))
                     .as("the announcements are in the sink before the subscription").hasSize(3);

@@ -70,11 +70,11 @@ class SinkIntegrationTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (StreamsRole sink = SinkFixture.start(kafka, state, registry)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            KafkaTestClients.produce(bootstrap, topics.classified(), "ahead",
+            KafkaTestClients.produceClassified(bootstrap, topics,
                     announcement("ahead", now.plus(Duration.ofHours(3)), now));
             KafkaTestClients.produceBytes(bootstrap, topics.classified().name(), "poison", "[1,2".getBytes(UTF_8),
                     null);
-            KafkaTestClients.produce(bootstrap, topics.classified(), "after", announcement("after", now, now));
+            KafkaTestClients.produceClassified(bootstrap, topics, announcement("after", now, now));
 
             List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.consume(bootstrap, topics.alerts(), 2, WAIT);
             assertThat(alerts).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("fr/ahead", "fr/after");
@@ -98,8 +98,7 @@ class SinkIntegrationTest {
             assertThat(registry.get("newsmonitor.alert.latency").timer().count()).isEqualTo(2);
 
             for (int i = 0; i < 30; i++) {
-                KafkaTestClients.produce(bootstrap, topics.classified(), "burst-" + i,
-                        announcement("burst-" + i, now, now));
+                KafkaTestClients.produceClassified(bootstrap, topics, announcement("burst-" + i, now, now));
             }
             assertThat(KafkaTestClients.consume(bootstrap, topics.aggregate("actors.daily"), 1,
                     r -> r.value().key().equals("FR") && r.value().count() == 32, WAIT))
@@ -124,7 +123,7 @@ class SinkIntegrationTest {
         try (SinkRole sink = Sink.start(TestConfigDir.projectConfig(), config, kafka, new SimpleMeterRegistry(),
                 role -> { })) {
             for (int hour = 3; hour >= 1; hour--) {
-                KafkaTestClients.produce(bootstrap, topics.classified(), "a" + hour,
+                KafkaTestClients.produceClassified(bootstrap, topics,
                         announcement("a" + hour, now.minus(Duration.ofHours(hour)), now));
             }
 
