@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsmonitor.app.wiring.AppConfig;
+import io.newsmonitor.rules.Rules;
+import io.newsmonitor.sink.config.SubscriptionCatalog;
 import io.newsmonitor.testkit.TestConfigDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,17 +68,17 @@ class DeploymentFilesTest {
     void theConfigurationDocumentListsEverySettingAsDeclared() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/configuration.md"));
 
-        assertThat(doc).contains(io.newsmonitor.app.wiring.AppConfig.settingsTable());
+        assertThat(doc).contains(AppConfig.settingsTable());
     }
 
     @Test
     void theShippedConfigurationLoads() {
-        io.newsmonitor.app.wiring.AppConfig config = io.newsmonitor.app.wiring.AppConfig.load(
+        AppConfig config = AppConfig.load(
                 TestConfigDir.projectConfig(), null, null);
 
         assertThat(config.kafka().topicPrefix()).isEqualTo("newsmonitor");
-        assertThat(io.newsmonitor.sink.config.SubscriptionCatalog.load(config.subscriptionsFile(),
-                io.newsmonitor.rules.Rules.load(config.dir()))).isNotEmpty();
+        assertThat(SubscriptionCatalog.load(config.subscriptionsFile(),
+                Rules.load(config.dir()))).isNotEmpty();
     }
 
     private static String[] strings(JsonNode array) {

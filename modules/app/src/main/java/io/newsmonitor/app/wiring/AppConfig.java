@@ -1,5 +1,6 @@
 package io.newsmonitor.app.wiring;
 
+import io.newsmonitor.config.ConfigException;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Setting;
 import io.newsmonitor.config.Settings;
@@ -54,7 +55,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
      */
     public static AppConfig load(Path dir, String bootstrapServers, Path kafkaClientConfig) {
         if (!java.nio.file.Files.isDirectory(dir)) {
-            throw new io.newsmonitor.config.ConfigException(dir.toString(), null,
+            throw new ConfigException(dir.toString(), null,
                     "configuration directory not found (use --config DIR)");
         }
         Settings settings = Settings.load(dir.resolve(MAIN_FILE), settings());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsmonitor.config.ConfigException;
 import io.newsmonitor.model.FeedSource;
 import io.newsmonitor.model.SourceType;
+import io.newsmonitor.testkit.TestConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class FeedCatalogTest {
 
     @Test
     void theShippedCatalogLoads() {
-        Path shipped = io.newsmonitor.testkit.TestConfigDir.projectConfig().resolve("feeds.yaml");
+        Path shipped = TestConfigDir.projectConfig().resolve("feeds.yaml");
 
         assertThat(FeedCatalog.load(shipped)).hasSizeGreaterThanOrEqualTo(25);
     }

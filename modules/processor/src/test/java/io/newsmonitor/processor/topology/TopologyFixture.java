@@ -1,5 +1,6 @@
 package io.newsmonitor.processor.topology;
 
+import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.Announcement;
 import io.newsmonitor.model.ClassifiedAnnouncement;
@@ -49,7 +50,7 @@ public final class TopologyFixture implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.putAll(ProcessorTopology.properties(config, new io.newsmonitor.config.KafkaConfig("unused:9092",
+        props.putAll(ProcessorTopology.properties(config, new KafkaConfig("unused:9092",
                 "test", 1, (short) 1, java.util.Map.of()), topics));
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
         driver = new TopologyTestDriver(ProcessorTopology.build(config, TAXONOMY, topics, topics,
