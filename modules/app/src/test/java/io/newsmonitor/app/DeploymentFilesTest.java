@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * No engine runs containers here, so {@code docker-compose.yml} is kept correct by reading it: every role service
@@ -28,7 +29,7 @@ class DeploymentFilesTest {
     @Test
     void everyRoleServiceRunsARealSubcommandAndMountsExistingPaths() throws IOException {
         // SnakeYAML resolves the anchors and merge keys (<<: *role) that Compose files use.
-        Object parsed = new org.yaml.snakeyaml.Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Object parsed = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
         JsonNode compose = new ObjectMapper().valueToTree(parsed);
         Set<String> subcommands = Main.commandLine().getSubcommands().keySet();
         List<String> roleServices = new ArrayList<>();
@@ -73,12 +74,10 @@ class DeploymentFilesTest {
 
     @Test
     void theShippedConfigurationLoads() {
-        AppConfig config = AppConfig.load(
-                TestConfigDir.projectConfig(), null, null);
+        AppConfig config = AppConfig.load(TestConfigDir.projectConfig(), null, null);
 
         assertThat(config.kafka().topicPrefix()).isEqualTo("newsmonitor");
-        assertThat(SubscriptionCatalog.load(config.subscriptionsFile(),
-                Rules.load(config.dir()))).isNotEmpty();
+        assertThat(SubscriptionCatalog.load(config.subscriptionsFile(), Rules.load(config.dir()))).isNotEmpty();
     }
 
     private static String[] strings(JsonNode array) {

@@ -11,11 +11,11 @@ import java.util.Optional;
 public final class HttpTimes {
 
     /**
-     * The longest {@code Retry-After} read, about 31 years: a longer one (a server's "never") means the same to every
-     * schedule, which caps it at its own maximum, and stays far from overflowing an {@link Instant}.
+     * The longest {@code Retry-After} read, about 31 years: a longer one (a server's "never") stays far from
+     * overflowing an {@link Instant}; each caller caps what it honours (the poller at a source's longest interval, the
+     * deliverer at its give-up time).
      */
     public static final long MAX_SECONDS = 999_999_999L;
-    private static final int MAX_SECONDS_DIGITS = 18;
 
     private HttpTimes() {
     }
@@ -40,24 +40,29 @@ public final class HttpTimes {
             return Optional.empty();
         }
         String v = value.trim();
-        if (isWholeSeconds(v)) {
-            return Optional.of(Duration.ofSeconds(v.length() > MAX_SECONDS_DIGITS ? MAX_SECONDS
-                    : Math.min(Long.parseLong(v), MAX_SECONDS)));
+        long seconds = seconds(v);
+        if (seconds >= 0) {
+            return Optional.of(Duration.ofSeconds(seconds));
         }
         return date(v).map(at -> Duration.between(now, at)).filter(d -> !d.isNegative());
     }
 
-    /** Whether {@code value} is a {@code Retry-After} in seconds: ASCII digits only, of any length. */
-    static boolean isWholeSeconds(String value) {
+    /**
+     * The whole seconds {@code value} says, at most {@link #MAX_SECONDS}, or -1 when it is not ASCII digits only.
+     * Digits of any length are read, leading zeros included.
+     */
+    static long seconds(String value) {
         if (value.isEmpty()) {
-            return false;
+            return -1;
         }
+        long seconds = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
             }
+            seconds = Math.min(seconds * 10 + (c - '0'), MAX_SECONDS);
         }
-        return true;
+        return seconds;
     }
 }

@@ -1,7 +1,6 @@
 package io.newsmonitor.net;
 
 import java.io.IOException;
-import java.time.Instant;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -10,7 +9,7 @@ import okhttp3.Response;
  * reads it. OkHttp's own follow-up step parses the header of a 503 as an {@code int} and throws
  * {@link NumberFormatException} on a longer number, so a server answering "Retry-After: 99999999999999" would fail
  * the call with an unexpected error instead of being left alone for as long as the caller allows. The capped value
- * means the same to every caller: far longer than any schedule waits.
+ * (about 31 years) is far longer than any caller waits, and a long string of zeros still reads as 0.
  */
 public final class RetryAfterCap implements Interceptor {
 
@@ -22,10 +21,10 @@ public final class RetryAfterCap implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         String value = response.header(HEADER);
-        if (value == null || value.trim().length() <= INT_SAFE_DIGITS || !HttpTimes.isWholeSeconds(value.trim())) {
+        if (value == null || value.trim().length() <= INT_SAFE_DIGITS) {
             return response;
         }
-        long seconds = HttpTimes.retryAfter(value, Instant.EPOCH).orElseThrow().getSeconds();
-        return response.newBuilder().header(HEADER, Long.toString(seconds)).build();
+        long seconds = HttpTimes.seconds(value.trim());
+        return seconds < 0 ? response : response.newBuilder().header(HEADER, Long.toString(seconds)).build();
     }
 }

@@ -22,8 +22,11 @@ class HttpTimesTest {
     void capsSecondsLongerThanAnyScheduleAtAboutThirtyYears() {
         assertThat(HttpTimes.retryAfter("999999999", NOW)).contains(Duration.ofSeconds(999_999_999));
         assertThat(HttpTimes.retryAfter("1000000000", NOW)).contains(Duration.ofSeconds(HttpTimes.MAX_SECONDS));
-        assertThat(HttpTimes.retryAfter("99999999999999999999", NOW)).contains(Duration.ofSeconds(HttpTimes.MAX_SECONDS));
+        assertThat(HttpTimes.retryAfter("99999999999999999999", NOW))
+                .contains(Duration.ofSeconds(HttpTimes.MAX_SECONDS));
         assertThat(HttpTimes.retryAfter("0000000000007", NOW)).contains(Duration.ofSeconds(7));
+        assertThat(HttpTimes.retryAfter("0000000000000000000007", NOW)).contains(Duration.ofSeconds(7));
+        assertThat(HttpTimes.retryAfter("00000000000000000000", NOW)).contains(Duration.ZERO);
     }
 
     @Test

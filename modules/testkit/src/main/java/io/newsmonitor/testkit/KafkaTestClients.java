@@ -108,10 +108,12 @@ public final class KafkaTestClients {
     }
 
     /**
-     * Every record of the topic committed when this is called: read from the beginning up to each partition's last
-     * stable offset, so a test can check that something was <em>not</em> written without waiting a fixed time.
+     * The topic's committed records from the beginning up to each partition's last stable offset as of the call (and
+     * possibly a few committed after it), so that once a committed signal says some work is done, a test can check
+     * that the work wrote nothing more without waiting a fixed time.
      *
      * @param timeout the longest the reading may take
+     * @throws IllegalStateException when the topic does not exist (an empty answer would pass any "nothing more")
      */
     public static <K, V> List<ConsumerRecord<K, V>> consumeCommitted(String bootstrapServers, Topic<K, V> topic,
                                                                      Duration timeout) {
@@ -123,6 +125,9 @@ public final class KafkaTestClients {
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("no topic " + topic.name());
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);

@@ -17,8 +17,8 @@ import java.util.List;
  * @param output         where the JSON report is written
  * @param stateRoot      where the roles' state stores live during the run
  */
-public record BenchOptions(int count, int warmUp, int rate, int latencySeconds, List<Integer> growth, int dictionary, long seed,
-                           Path output, Path stateRoot) {
+public record BenchOptions(int count, int warmUp, int rate, int latencySeconds, List<Integer> growth, int dictionary,
+                           long seed, Path output, Path stateRoot) {
 
     public BenchOptions {
         if (count < 1 || rate < 1 || latencySeconds < 1) {

@@ -9,6 +9,7 @@ import io.newsmonitor.poller.config.PollerConfig;
 import io.newsmonitor.processor.config.ProcessorConfig;
 import io.newsmonitor.sink.config.SinkConfig;
 import io.newsmonitor.web.config.WebConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public record AppConfig(Path dir, KafkaConfig kafka, PollerConfig poller, Proces
      * @param kafkaClientConfig    {@code --kafka-config}, or {@code null}
      */
     public static AppConfig load(Path dir, String bootstrapServers, Path kafkaClientConfig) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir.toString(), null,
                     "configuration directory not found (use --config DIR)");
         }

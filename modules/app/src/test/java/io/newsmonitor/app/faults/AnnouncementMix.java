@@ -17,10 +17,10 @@ import org.apache.kafka.common.utils.Utils;
  * with a line added), published over 36 hours from {@link FaultParameters#PUBLISHED_FROM}.
  *
  * <p>The mix is built so that an undisturbed run and a disturbed one must give the same output, though instances
- * process partitions at their own pace: deduplication is "first seen wins", so an original and its copies get ids
- * that fall in one partition of the raw topic (and so of the classified topic) and are produced in that order; each
- * distinct announcement has a body of its own random words and a pair of countries of its own, so it is no copy of,
- * and shares no story with, another.
+ * process partitions at their own pace: deduplication is "first seen wins", so an original and its copies get ids that
+ * fall in one partition of the raw topic (and so, each being a story of its own, of the classified topic) and are
+ * produced in that order; each distinct announcement has a body of its own random words and a pair of countries of its
+ * own, so it is no copy of, and shares no story with, another.
  *
  * @param announcements in the order to produce them
  */

@@ -122,7 +122,7 @@ public final class DeliveryService implements LoopRole.Loop {
         this.random = random;
         this.registry = registry;
         this.metrics = new DeliveryMetrics(registry);
-        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
+        this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(), config.giveUpAfter());
     }
 
     /** An instance calling webhooks with the system's resolver and clock. */

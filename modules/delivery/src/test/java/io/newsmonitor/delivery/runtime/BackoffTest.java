@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The schedule of retries: doubling from the initial wait to the max, jittered by ±25 %, Retry-After when longer. */
 class BackoffTest {
 
-    private static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(30));
+    private static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(30),
+            Duration.ofHours(12));
     private static final double MIDDLE = 0.5;
 
     @Test
@@ -33,6 +34,11 @@ class BackoffTest {
         assertThat(DEFAULT.delay(1, MIDDLE, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(10));
         assertThat(DEFAULT.delay(1, MIDDLE, Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(60));
         assertThat(DEFAULT.delay(12, MIDDLE, Duration.ofHours(2))).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheGiveUpTimeWaitsOnlyThatLong() {
+        assertThat(DEFAULT.delay(1, MIDDLE, Duration.ofDays(365 * 31))).isEqualTo(Duration.ofHours(12));
     }
 
     @Test

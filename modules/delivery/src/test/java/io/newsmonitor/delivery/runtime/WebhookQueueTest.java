@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class WebhookQueueTest {
 
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(30));
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(30),
+            Duration.ofHours(12));
     private static final Duration GIVE_UP = Duration.ofMinutes(1);
     private static final Outcome UNAVAILABLE = Outcome.retry("http_503", "https://h/x answered 503", null);
 

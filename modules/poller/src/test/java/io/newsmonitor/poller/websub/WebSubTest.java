@@ -105,8 +105,8 @@ class WebSubTest {
                 assertThat(raw).extracting(r -> r.value().title())
                         .containsExactly("Pushed AI partnership 1", "Pushed AI partnership 2");
                 assertThat(latencyMs).as("pushed item on the raw topic (ms)").isLessThan(5_000);
-                assertThat(KafkaTestClients.consumeCommitted(broker.bootstrapServers(), kafka.topics().raw(),
-                        Duration.ofSeconds(30))).as("the forged push, sent first, published nothing").hasSize(2);
+                assertThat(KafkaTestClients.consume(broker.bootstrapServers(), kafka.topics().raw(), 3,
+                        Duration.ofSeconds(3))).as("the forged push published nothing").hasSize(2);
 
                 // The hub granted 15 s: the renewal is due when 20 % of it is left, about 12 s after the grant.
                 Map<String, String> renewal = subscriptions.poll(30, TimeUnit.SECONDS);

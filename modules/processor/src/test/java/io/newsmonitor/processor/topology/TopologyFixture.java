@@ -1,5 +1,6 @@
 package io.newsmonitor.processor.topology;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsmonitor.config.KafkaConfig;
 import io.newsmonitor.config.Settings;
 import io.newsmonitor.model.Announcement;
@@ -11,11 +12,15 @@ import io.newsmonitor.processor.taxonomy.TaxonomyLoader;
 import io.newsmonitor.text.TextAnalyzer;
 import io.newsmonitor.testkit.TestConfigDir;
 import io.newsmonitor.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,7 +56,7 @@ public final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.putAll(ProcessorTopology.properties(config, new KafkaConfig("unused:9092",
-                "test", 1, (short) 1, java.util.Map.of()), topics));
+                "test", 1, (short) 1, Map.of()), topics));
         props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir().toString());
         driver = new TopologyTestDriver(ProcessorTopology.build(config, TAXONOMY, topics, topics,
                 Clock.fixed(NOW, ZoneOffset.UTC)), props, NOW);
@@ -67,14 +72,14 @@ public final class TopologyFixture implements AutoCloseable {
     /** The default processor settings. */
     public static ProcessorConfig defaults() {
         return ProcessorConfig.from(Settings.of("defaults",
-                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), ProcessorConfig.SETTINGS));
+                new ObjectMapper().createObjectNode(), ProcessorConfig.SETTINGS));
     }
 
     private static Path tempDir() {
         try {
-            return java.nio.file.Files.createTempDirectory("processor-test");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("processor-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -20,13 +20,13 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary form of {@link ClassifiedAnnouncement} for what only the sink reads: the stories repartition and
- * the stores of recent announcements and stories. A format byte, then every field in the record's order (strings as
- * UTF-8 with their length, -1 for none; instants as seconds and nanoseconds). Why not the contract's JSON: the sink
- * thread wrote and read each announcement as JSON three more times than it reads it from
- * {@code announcements.classified}, and Jackson (instants above all) was its largest cost after the aggregates.
- * JSON written by a former version (a record still in the repartition topic, a store's changelog) still reads, with
- * the JSON serde given.
+ * A compact binary form of {@link ClassifiedAnnouncement} for what only the sink reads: the stores of recent
+ * announcements and stories (and, in versions before December 2026, the stories repartition). A format byte, then every
+ * field in the record's order (strings as UTF-8 with their length, -1 for none; instants as seconds and nanoseconds).
+ * Why not the contract's JSON: the sink thread wrote and read each announcement as JSON three more times than it reads
+ * it from {@code announcements.classified}, and Jackson (instants above all) was its largest cost after the aggregates.
+ * JSON written by a former version (a record still in the repartition topic, a store's changelog) still reads, with the
+ * JSON serde given.
  */
 public final class AnnouncementSerde {
 

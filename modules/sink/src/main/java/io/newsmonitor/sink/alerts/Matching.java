@@ -30,7 +30,7 @@ public final class Matching {
     }
 
     /**
-     * The announcement as the stories repartition carries it, and as the recent stories are kept for backfills. The
+     * The announcement as the alert step reads it, and as the recent stories are kept for backfills. The
      * text stays: keyword conditions match on it, and a new subscription's backfill may ask for any keyword. Of the
      * evidence only the first occurrence of each theme term stays, which is what reasons cite ({@code theme: ai}
      * because of "intelligence artificielle"); actor and cue evidence, and repeats, which can be most of a long

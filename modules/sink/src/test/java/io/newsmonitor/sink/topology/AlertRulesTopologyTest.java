@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Alerts from subscription rules through a {@link TopologyTestDriver}: reasons and alert ids, keywords on the text
- * that crosses the stories repartition, source tags from the feeds topic, a rule that does not compile, and the
+ * the alert step keeps, source tags from the feeds topic, a rule that does not compile, and the
  * backfill of new subscriptions.
  */
 class AlertRulesTopologyTest {
@@ -98,7 +98,7 @@ class AlertRulesTopologyTest {
     }
 
     @Test
-    void keywordRulesReadTheTextThatCrossesTheStoriesRepartition() {
+    void keywordRulesReadTheTextTheAlertStepKeeps() {
         subscribe("ki-partnerschaft", Map.of("keyword", "KI-Partnerschaft"), null);
 
         publish(franceTunisia("a1", "a1", 0, "Neue KI-Partnerschaft zwischen Frankreich und Tunesien."));

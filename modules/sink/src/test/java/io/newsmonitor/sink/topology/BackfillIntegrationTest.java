@@ -68,11 +68,11 @@ class BackfillIntegrationTest {
 
             // each task remembers a backfilled subscription in the transaction of its alerts: once both partitions'
             // memories are committed, so is every alert of the backfill
-            Topic<String, String> memory = new Topic<>(kafka.topicPrefix() + "-sink-"
-                    + AlertProcessor.BACKFILLED + "-changelog", Serdes.String(), Serdes.String(), 2, (short) 1,
-                    true, null);
-            assertThat(KafkaTestClients.consume(bootstrap, memory, 2, r -> r.key().equals("fr-week"), WAIT))
-                    .as("both tasks have backfilled").hasSize(2);
+            Topic<String, String> memory = new Topic<>(SinkFixture.applicationId(kafka) + "-"
+                    + AlertProcessor.BACKFILLED + "-changelog", Serdes.String(), Serdes.String(), kafka.partitions(),
+                    (short) 1, true, null);
+            assertThat(KafkaTestClients.consume(bootstrap, memory, kafka.partitions(),
+                    r -> r.key().equals("fr-week"), WAIT)).as("every task has backfilled").hasSize(kafka.partitions());
             List<ConsumerRecord<String, Alert>> backfilled = KafkaTestClients.consumeCommitted(bootstrap,
                     topics.alerts(), WAIT).stream().filter(r -> r.value().subscriptionId().equals("fr-week")).toList();
             assertThat(backfilled).extracting(ConsumerRecord::key)

@@ -45,12 +45,17 @@ final class SinkFixture {
                 topics.alerts().valueSerde().deserializer());
     }
 
+    /** The application id of the sink {@link #start} starts: its topic prefix and {@code -sink}. */
+    static String applicationId(KafkaConfig kafka) {
+        return kafka.topicPrefix() + "-sink";
+    }
+
     /**
      * A sink instance on the cluster of {@code kafka}, with an application id of its topic prefix and its state in
      * {@code state}, committing every 100 ms so that its output shows quickly.
      */
     static StreamsRole start(KafkaConfig kafka, Path state, MeterRegistry registry) {
-        SinkConfig config = SinkFixtures.config(sink -> sink.put("applicationId", kafka.topicPrefix() + "-sink")
+        SinkConfig config = SinkFixtures.config(sink -> sink.put("applicationId", applicationId(kafka))
                 .put("stateDir", state.toString()));
         Properties props = SinkTopology.properties(config, kafka, kafka.topics());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
