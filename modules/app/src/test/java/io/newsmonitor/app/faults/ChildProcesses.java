@@ -30,10 +30,14 @@ final class ChildProcesses implements BeforeEachCallback, AfterEachCallback, Tes
         }
     }
 
-    /** Kills what still runs; after a failure, first writes each live process's thread dump beside its log. */
+    /**
+     * Kills what still runs; after a failure, first prints whether each process still ran and writes each live
+     * process's thread dump beside its log.
+     */
     @Override
     public void afterEach(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
+            started().forEach(p -> System.out.println(p.status()));
             started().forEach(RoleProcess::dumpThreads);
         }
         started().forEach(RoleProcess::close);

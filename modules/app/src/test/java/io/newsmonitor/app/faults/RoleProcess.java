@@ -102,6 +102,15 @@ final class RoleProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether it still runs, or how it ended (137: killed, by a test or the system), to print when a test fails before
+     * the test's own clean-up kills what remains: a broker found dead here died on its own.
+     */
+    String status() {
+        return name + " (pid " + process.pid() + "): " + (process.isAlive() ? "running"
+                : "exited with " + process.exitValue());
+    }
+
     /** The last lines the process wrote, to print when a test fails. */
     String tail(int lines) {
         try {
