@@ -23,14 +23,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,17 +45,10 @@ class ProcessorIntegrationTest {
     @Test
     void classifiesGoodRecordsAndSendsUnreadableOnesToTheDeadLetterTopic(KafkaBroker broker, @TempDir Path state)
             throws Exception {
-        String prefix = TestTopics.uniquePrefix("processor");
-        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 2, (short) 1, Map.of());
+        KafkaConfig kafka = kafka(broker, "processor", 2);
         Topics topics = kafka.topics();
-        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
-        ProcessorConfig config = TopologyFixture.defaults().withApplicationId(prefix + "-processor", state.toString());
-        Properties props = ProcessorTopology.properties(config, kafka, topics);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 
-        try (KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(config, TopologyFixture.TAXONOMY,
-                topics, topics, Clock.systemUTC()), props)) {
-            streams.start();
+        try (KafkaStreams streams = start(kafka, state)) {
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.commonProperties(),
                     new ByteArraySerializer(), new ByteArraySerializer())) {
                 producer.send(new ProducerRecord<>(topics.raw().name(), 0, bytes("bad"), bytes("{not json"))).get();
@@ -94,19 +85,12 @@ class ProcessorIntegrationTest {
     @Test
     void everyWriteUpOfAStoryIsOnTheStorysPartitionOfClassified(KafkaBroker broker, @TempDir Path state)
             throws Exception {
-        String prefix = TestTopics.uniquePrefix("by-story");
-        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), prefix, 4, (short) 1, Map.of());
+        KafkaConfig kafka = kafka(broker, "by-story", 4);
         Topics topics = kafka.topics();
-        KafkaTestClients.createTopics(kafka.bootstrapServers(), topics);
-        ProcessorConfig config = TopologyFixture.defaults().withApplicationId(prefix + "-processor", state.toString());
-        Properties props = ProcessorTopology.properties(config, kafka, topics);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         List<SampleAnnouncement> corpus = SampleCorpus.all().stream()
                 .sorted(Comparator.comparing(SampleAnnouncement::publishedAt)).toList();
 
-        try (KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(config, TopologyFixture.TAXONOMY,
-                topics, topics, Clock.systemUTC()), props)) {
-            streams.start();
+        try (KafkaStreams streams = start(kafka, state)) {
             corpus.forEach(a -> KafkaTestClients.produce(broker.bootstrapServers(), topics.raw(), a.id(),
                     new Announcement(a.id(), a.source(), a.url(), null, a.title(), a.summary(), a.content(),
                             a.language(), a.publishedAt(), a.publishedAt(), List.of())));
@@ -127,6 +111,25 @@ class ProcessorIntegrationTest {
                     .map(r -> r.key() + " of story " + r.value().storyId() + " on partition " + r.partition()))
                     .as("write-ups off their story's partition").isEmpty();
         }
+    }
+
+    /** Topics of their own, with {@code partitions} partitions each, on the test broker. */
+    private static KafkaConfig kafka(KafkaBroker broker, String name, int partitions) {
+        KafkaConfig kafka = new KafkaConfig(broker.bootstrapServers(), TestTopics.uniquePrefix(name), partitions,
+                (short) 1, Map.of());
+        KafkaTestClients.createTopics(kafka.bootstrapServers(), kafka.topics());
+        return kafka;
+    }
+
+    /** A started processor on {@code kafka}'s topics, with the default settings. */
+    private static KafkaStreams start(KafkaConfig kafka, Path state) {
+        ProcessorConfig config = TopologyFixture.defaults().withApplicationId(kafka.topicPrefix() + "-processor",
+                state.toString());
+        KafkaStreams streams = new KafkaStreams(ProcessorTopology.build(config, TopologyFixture.TAXONOMY,
+                kafka.topics(), kafka.topics(), Clock.systemUTC()), ProcessorTopology.properties(config, kafka,
+                kafka.topics()));
+        streams.start();
+        return streams;
     }
 
     private static byte[] bytes(String s) {
