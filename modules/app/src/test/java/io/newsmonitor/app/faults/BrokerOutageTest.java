@@ -98,8 +98,6 @@ class BrokerOutageTest {
             assertThat(published.keySet()).as("feed items on the raw topic").containsAll(feeds.links());
             assertThat(itemsTwice).as("feed items published twice").isZero();
             assertThat(roles).as("role processes never restarted").allMatch(RoleProcess::isAlive);
-        } finally {
-            broker.kill();
         }
     }
 

@@ -18,12 +18,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recognises copies and groups write-ups into stories, first seen wins. It runs on a single partition so that every
  * announcement is compared with every other one in the window, whatever partition it arrived on.
  *
  * <ol>
+ *   <li>An id already decided (the same announcement again) is not decided twice: nothing is written.</li>
  *   <li>Exact copy: an earlier announcement had the same canonical URL, GUID or normalised body.</li>
  *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature (a candidate), shares
  *       an actor and a theme, and the share of the shorter body's shingles found in the other, measured exactly on
@@ -51,6 +54,14 @@ public final class DedupProcessor implements Processor<String, Candidate, String
      * (a full scan of the signatures on every purge was, in a backlog, most of the deduplicator's work).
      */
     public static final String EXPIRY = "dedup-expiry";
+
+    /**
+     * The exact key saying an announcement id has its outcome, first seen or copy. The same id again (a poller that
+     * lost its state publishes an item once more; input read again after a broker's crash) is then not decided a second
+     * time: each announcement has one outcome, and a first-seen one is not called a copy of itself.
+     */
+    private static final String DECIDED = "id:";
+    private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
 
     static final int BANDS_COUNT = 32;
     private static final int MAX_IDS_PER_KEY = 64;
@@ -96,6 +107,12 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     public void process(Record<String, Candidate> record) {
         Candidate c = record.value();
         ClassifiedAnnouncement a = c.announcement();
+        ExactEntry decided = ExactEntry.parse(exact.get(DECIDED + a.id()));
+        if (decided != null) {
+            LOG.warn("Announcement {} was decided already (story {}): the same announcement came again, nothing "
+                    + "written", a.id(), decided.storyId());
+            return;
+        }
         Record<String, Candidate> stamped = record.withTimestamp(context.currentSystemTimeMs());
         if (c.fingerprint().eventTime() < context.currentStreamTimeMs() - settings.exactMemory().toMillis()) {
             context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null,
@@ -107,6 +124,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             duplicate = nearCopy(c);
         }
         if (duplicate != null) {
+            rememberDecided(a.id(), duplicate.announcement().storyId(), c.fingerprint().eventTime());
             context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
             return;
         }
@@ -193,6 +211,14 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             append(bands, key, a.id());
         }
         stories.index(remembered);
+        rememberDecided(a.id(), story.id(), f.eventTime());
+    }
+
+    /** That {@code id} has its outcome: an exact key of its own, forgotten with the others. */
+    private void rememberDecided(String id, String storyId, long eventTime) {
+        String key = DECIDED + id;
+        exact.put(key, new ExactEntry(id, storyId, eventTime).format());
+        expiry.put(expiryKey(EXACT_EXPIRY, eventTime, key), key);
     }
 
     /** The expiry index key of a signature or exact key: kind, event time (zero-padded, so keys sort by it), key. */

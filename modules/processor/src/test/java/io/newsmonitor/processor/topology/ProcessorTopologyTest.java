@@ -232,6 +232,19 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void theSameAnnouncementAgainHasNoSecondOutcomeWhetherFirstSeenOrCopy() {
+        Announcement first = announcement("first", "https://www.elysee.fr/roadmap", "Feuille de route IA France-Albanie",
+                ROADMAP);
+        Announcement copy = announcement("again", "https://www.elysee.fr/roadmap", "Autre titre", "Un autre texte.");
+
+        // given each decided once, when both come again (a poller that lost its state, input read twice)
+        fixture.send(List.of(first, copy, first, copy));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::id).containsExactly("first");
+        assertThat(fixture.duplicates()).extracting(d -> d.announcement().id()).containsExactly("again");
+    }
+
+    @Test
     void aSyndicatedCopyWithAnotherHeadlineAndBoilerplateIsANearDuplicate() {
         String copy = ROADMAP.replace("avec un comité de suivi annuel", "avec un comité de suivi")
                 + "\n\nLire aussi : l'IA dans les Balkans\n\nAbonnez-vous à notre newsletter";
