@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * announcement is compared with every other one in the window, whatever partition it arrived on.
  *
  * <ol>
- *   <li>An id already decided (the same announcement again) is not decided twice: nothing is written.</li>
+ *   <li>A source's announcement already decided (the same one again) is not decided twice: nothing is written.</li>
  *   <li>Exact copy: an earlier announcement had the same canonical URL, GUID or normalised body.</li>
  *   <li>Near copy: an earlier announcement shares an LSH band of the body's MinHash signature (a candidate), shares
  *       an actor and a theme, and the share of the shorter body's shingles found in the other, measured exactly on
@@ -56,9 +56,10 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     public static final String EXPIRY = "dedup-expiry";
 
     /**
-     * The exact key saying an announcement id has its outcome, first seen or copy. The same id again (a poller that
-     * lost its state publishes an item once more; input read again after a broker's crash) is then not decided a second
-     * time: each announcement has one outcome, and a first-seen one is not called a copy of itself.
+     * The exact key saying a source's announcement has its outcome, first seen or copy. The same announcement of the
+     * same source again (a poller that lost its state publishes an item once more; input read again after a broker's
+     * crash) is then not decided a second time: it has one outcome, and a first-seen one is not called a copy of
+     * itself.
      */
     private static final String DECIDED = "id:";
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
@@ -107,10 +108,10 @@ public final class DedupProcessor implements Processor<String, Candidate, String
     public void process(Record<String, Candidate> record) {
         Candidate c = record.value();
         ClassifiedAnnouncement a = c.announcement();
-        ExactEntry decided = ExactEntry.parse(exact.get(DECIDED + a.id()));
+        ExactEntry decided = ExactEntry.parse(exact.get(decidedKey(a)));
         if (decided != null) {
-            LOG.warn("Announcement {} was decided already (story {}): the same announcement came again, nothing "
-                    + "written", a.id(), decided.storyId());
+            LOG.warn("Announcement {} of source {} was decided already (story {}): it came again, nothing written",
+                    a.id(), a.sourceId(), decided.storyId());
             return;
         }
         Record<String, Candidate> stamped = record.withTimestamp(context.currentSystemTimeMs());
@@ -124,7 +125,7 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             duplicate = nearCopy(c);
         }
         if (duplicate != null) {
-            rememberDecided(a.id(), duplicate.announcement().storyId(), c.fingerprint().eventTime());
+            rememberDecided(a, duplicate.announcement().storyId(), c.fingerprint().eventTime());
             context.forward(stamped.withKey(a.id()).withValue(new DedupOutcome(null, duplicate)));
             return;
         }
@@ -211,14 +212,22 @@ public final class DedupProcessor implements Processor<String, Candidate, String
             append(bands, key, a.id());
         }
         stories.index(remembered);
-        rememberDecided(a.id(), story.id(), f.eventTime());
+        rememberDecided(a, story.id(), f.eventTime());
     }
 
-    /** That {@code id} has its outcome: an exact key of its own, forgotten with the others. */
-    private void rememberDecided(String id, String storyId, long eventTime) {
-        String key = DECIDED + id;
-        exact.put(key, new ExactEntry(id, storyId, eventTime).format());
+    /** That {@code a} has its outcome: an exact key of its own, forgotten with the others. */
+    private void rememberDecided(ClassifiedAnnouncement a, String storyId, long eventTime) {
+        String key = decidedKey(a);
+        exact.put(key, new ExactEntry(a.id(), storyId, eventTime).format());
         expiry.put(expiryKey(EXACT_EXPIRY, eventTime, key), key);
+    }
+
+    /**
+     * By source and id: another source linking to the same article has the same id (it depends on the URL alone) and
+     * is still a copy, written as such.
+     */
+    private static String decidedKey(ClassifiedAnnouncement a) {
+        return DECIDED + a.sourceId() + KEY_SEPARATOR + a.id();
     }
 
     /** The expiry index key of a signature or exact key: kind, event time (zero-padded, so keys sort by it), key. */

@@ -245,6 +245,22 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void anotherSourceLinkingToTheSameArticleIsStillACopyThoughItsIdIsTheSame() {
+        Announcement first = announcement("same-url-id", "https://www.elysee.fr/roadmap",
+                "Feuille de route IA France-Albanie", ROADMAP);
+        Announcement relayed = new Announcement(first.id(), "embassy", first.url(), null, "Relayé : " + first.title(),
+                null, ROADMAP, "fr", PUBLISHED, PUBLISHED.plusSeconds(120), List.of());
+
+        fixture.send(List.of(first, relayed));
+
+        assertThat(fixture.classified()).extracting(ClassifiedAnnouncement::sourceId).containsExactly("elysee");
+        assertThat(fixture.duplicates()).singleElement().satisfies(d -> {
+            assertThat(d.announcement().sourceId()).isEqualTo("embassy");
+            assertThat(d.match()).isEqualTo(Duplicate.Match.URL);
+        });
+    }
+
+    @Test
     void aSyndicatedCopyWithAnotherHeadlineAndBoilerplateIsANearDuplicate() {
         String copy = ROADMAP.replace("avec un comité de suivi annuel", "avec un comité de suivi")
                 + "\n\nLire aussi : l'IA dans les Balkans\n\nAbonnez-vous à notre newsletter";
