@@ -91,6 +91,10 @@ class BrokerOutageTest {
                     announcements.size() + feeds.links().size(), outcome.lost(rawIds).size() + (int) itemsLost,
                     outcome.duplicated() + itemsTwice, 1, recoveries,
                     Duration.ofNanos(System.nanoTime() - start)).print();
+            if (!outcome.aggregates().equals(outcome.expectedAggregates())) {
+                System.out.println("Aggregates differ; partitions with a transaction still open: "
+                        + TopicReader.openTransactions(broker.bootstrapServers(), aggregateTopics(topics)));
+            }
             assertThat(outcome.lost(rawIds)).as("raw ids in neither classified nor duplicates").isEmpty();
             assertThat(outcome.repeated()).as("records twice on classified, duplicates or alerts").isEmpty();
             assertThat(outcome.alerts().keySet()).isEqualTo(outcome.expectedAlertKeys(subscriptions, rules));
@@ -99,6 +103,10 @@ class BrokerOutageTest {
             assertThat(itemsTwice).as("feed items published twice").isZero();
             assertThat(roles).as("role processes never restarted").allMatch(RoleProcess::isAlive);
         }
+    }
+
+    private static List<String> aggregateTopics(Topics topics) {
+        return Topics.AGGREGATE_NAMES.stream().map(name -> topics.aggregate(name).name()).toList();
     }
 
     /** The ids on the raw topic: the mix's and the poller's. */

@@ -3,12 +3,15 @@ package io.newsmonitor.app.faults;
 import io.newsmonitor.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a whole topic as a subscriber would ({@code read_committed}), up to its last stable offsets: records of
@@ -37,6 +40,36 @@ final class TopicReader {
                 consumer.poll(POLL).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    /**
+     * The partitions of {@code topics} whose last stable offset is below their end: a transaction is open there, and
+     * {@code read_committed} readers see nothing past it. With each, its last stable offset and its end, to print
+     * when a fault test finds output missing (a transaction left open by a crash, or output never written).
+     */
+    static Map<TopicPartition, String> openTransactions(String bootstrapServers, List<String> topics) {
+        Map<TopicPartition, Long> stable = endOffsets(bootstrapServers, topics, "read_committed");
+        Map<TopicPartition, Long> end = endOffsets(bootstrapServers, topics, "read_uncommitted");
+        Map<TopicPartition, String> open = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+        stable.forEach((partition, lso) -> {
+            if (lso < end.get(partition)) {
+                open.put(partition, "stable to " + lso + ", end " + end.get(partition));
+            }
+        });
+        return open;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, List<String> topics,
+                                                        String isolation) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t).stream())
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions);
         }
     }
 }
