@@ -87,14 +87,14 @@ public record SinkConfig(String applicationId, int threads, String stateDir, Dur
             .withRule(d -> !d.isNegative() && !d.isZero(), POSITIVE);
 
     /**
-     * Half Kafka Streams' own default under exactly-once. Each sink transaction writes to many partitions (alerts, a
+     * Kafka Streams' own default under exactly-once. Each sink transaction writes to many partitions (alerts, a
      * dozen aggregate topics, the changelogs of its stores) and the broker writes a marker to every one at each commit,
      * so a longer interval costs the broker less; but on generated bursts 500 ms or 1 s gained at most a tenth, within
-     * the spread of runs, while 500 ms added 0.4 s to the median alert delay at a steady 20 a second, and 50 ms
-     * (with the processor's) took 0.18 s off it (docs/benchmarks.md).
+     * the spread of runs, while 500 ms added 0.4 s to the median alert delay at a steady 20 a second; 50 ms (with the
+     * processor's) took 0.18 s off it but lost output after a broker's unclean restart (docs/reliability.md).
      */
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("sink.commitInterval",
-                    Duration.ofMillis(50), "How often the sink commits its transactions: alerts and aggregates are "
+                    Duration.ofMillis(100), "How often the sink commits its transactions: alerts and aggregates are "
                             + "visible only then, and each commit costs the broker a marker per partition written")
             .withRule(d -> d.toMillis() >= 10 && d.toMillis() <= 60_000, "between 10 ms and 60 s");
 
